@@ -1,0 +1,195 @@
+/**
+ * The store contract suite: every adapter runs these same tests against a real database.
+ * `factory` gets a controllable clock so lease expiry is tested without sleeping.
+ */
+import { describe, expect, it, beforeEach, afterEach } from 'vitest';
+import type { NewTask, Store } from './ports.js';
+
+export interface Clock {
+  now: number;
+}
+
+const task = (id: string, over: Partial<NewTask> = {}): NewTask => ({
+  id,
+  accountId: 'acc1',
+  mode: 'short_drama',
+  config: { language: 'zh-CN' },
+  episodes: [
+    { episode: '1', assetId: 're_1' },
+    { episode: '2', assetId: 're_2' },
+  ],
+  costMicro: 2_000_000,
+  totalDurationSeconds: 100,
+  concurrency: 100,
+  warnings: [],
+  idempotencyKey: null,
+  requestHash: null,
+  ...over,
+});
+
+export function runStoreContract(name: string, factory: (clock: Clock) => Promise<Store>): void {
+  describe(`store contract: ${name}`, () => {
+    let store: Store;
+    const clock: Clock = { now: 1_000_000 };
+    beforeEach(async () => {
+      clock.now = 1_000_000;
+      store = await factory(clock);
+      await store.createAccount('acc1', 'one');
+      await store.createAccount('acc2', 'two');
+      await store.appendLedger('acc1', 10_000_000, 'topup', null, 'test');
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    it('keeps a ledger that never goes below zero', async () => {
+      const r = await store.appendLedger('acc2', -1, 'download', null, 'x');
+      expect(r.ok).toBe(false);
+      const ok = await store.appendLedger('acc1', -3_000_000, 'download', null, 'x');
+      expect(ok.ok && ok.entry.balanceAfterMicro).toBe(7_000_000);
+      expect((await store.getAccount('acc1'))?.balanceMicro).toBe(7_000_000);
+      expect((await store.listLedger('acc1', 10)).map((e) => e.amountMicro)).toEqual([
+        -3_000_000, 10_000_000,
+      ]);
+    });
+
+    it('charges at task creation and refuses when the balance is short, writing nothing', async () => {
+      const r = await store.createTask(task('t1'));
+      expect(r.kind).toBe('created');
+      expect((await store.getAccount('acc1'))?.balanceMicro).toBe(8_000_000);
+      const short = await store.createTask(task('t2', { costMicro: 9_000_000 }));
+      expect(short).toEqual({ kind: 'insufficient_balance', balanceMicro: 8_000_000 });
+      expect(await store.getTask('t2')).toBeNull();
+      expect(await store.listJobs('t2')).toEqual([]);
+    });
+
+    it('replays an idempotent submit and rejects a different body under the same key', async () => {
+      const a = await store.createTask(task('t1', { idempotencyKey: 'k', requestHash: 'h1' }));
+      const b = await store.createTask(task('t2', { idempotencyKey: 'k', requestHash: 'h1' }));
+      expect(a.kind).toBe('created');
+      expect(b.kind === 'replayed' && b.task.id).toBe('t1');
+      expect((await store.createTask(task('t3', { idempotencyKey: 'k', requestHash: 'h2' }))).kind).toBe(
+        'idempotency_conflict',
+      );
+      expect((await store.getAccount('acc1'))?.balanceMicro).toBe(8_000_000);
+    });
+
+    it('claims honouring concurrency, completes episodes, then runs the series step', async () => {
+      await store.createTask(task('t1', { concurrency: 1 }));
+      const j1 = await store.claimNext('w1', 10_000);
+      expect(j1?.episode).toBe('1');
+      expect((await store.getTask('t1'))?.status).toBe('running');
+      expect(await store.claimNext('w2', 10_000)).toBeNull();
+      expect((await store.completeJob({ jobId: j1!.id, workerId: 'w1' })).applied).toBe(true);
+      const j2 = await store.claimNext('w2', 10_000);
+      expect(j2?.episode).toBe('2');
+      await store.completeJob({ jobId: j2!.id, workerId: 'w2' });
+      const s = await store.claimNext('w1', 10_000);
+      expect(s?.kind).toBe('series');
+      const out = await store.completeJob({ jobId: s!.id, workerId: 'w1' });
+      expect(out.taskStatus).toBe('completed');
+      expect(await store.claimNext('w1', 10_000)).toBeNull();
+    });
+
+    it('reclaims an expired lease and refuses the old worker', async () => {
+      await store.createTask(task('t1', { episodes: [{ episode: '1', assetId: 're_1' }] }));
+      const j = await store.claimNext('w1', 1000);
+      expect(await store.heartbeat(j!.id, 'w1', 1000)).toBe(true);
+      clock.now += 1500;
+      const again = await store.claimNext('w2', 1000);
+      expect(again?.id).toBe(j!.id);
+      expect(again?.attempts).toBe(2);
+      expect(await store.heartbeat(j!.id, 'w1', 1000)).toBe(false);
+      expect((await store.completeJob({ jobId: j!.id, workerId: 'w1' })).applied).toBe(false);
+      expect((await store.completeJob({ jobId: j!.id, workerId: 'w2' })).applied).toBe(true);
+    });
+
+    it('retries retryable failures with backoff, then fails the task naming the episode', async () => {
+      await store.createTask(task('t1'));
+      const j1 = await store.claimNext('w', 10_000);
+      const j2 = await store.claimNext('w', 10_000);
+      await store.completeJob({ jobId: j2!.id, workerId: 'w' });
+      const f = {
+        jobId: j1!.id,
+        workerId: 'w',
+        code: 'EPISODE_FAILED',
+        message: 'boom',
+        maxAttempts: 2,
+        backoffMs: 500,
+      };
+      await store.failJob({ ...f, retryable: true });
+      expect(await store.claimNext('w', 10_000)).toBeNull();
+      clock.now += 600;
+      const retry = await store.claimNext('w', 10_000);
+      expect(retry?.id).toBe(j1!.id);
+      const out = await store.failJob({ ...f, retryable: true });
+      expect(out.taskStatus).toBe('failed');
+      const t = await store.getTask('t1');
+      expect(t?.errorCode).toBe('EPISODE_FAILED');
+      expect(t?.errorMessage).toContain('episode 1: boom');
+    });
+
+    it('cancels pending/running tasks only, stopping their jobs', async () => {
+      await store.createTask(task('t1'));
+      const j = await store.claimNext('w', 10_000);
+      expect(await store.requestCancel('t1', 'acc2')).toEqual({ cancelled: false, status: null });
+      expect(await store.requestCancel('t1', 'acc1')).toEqual({ cancelled: true, status: 'cancelled' });
+      expect(await store.heartbeat(j!.id, 'w', 10_000)).toBe(false);
+      expect(await store.isJobActive(j!.id, 'w')).toBe(false);
+      expect((await store.completeJob({ jobId: j!.id, workerId: 'w' })).applied).toBe(false);
+      expect(await store.claimNext('w', 10_000)).toBeNull();
+      expect(await store.requestCancel('t1', 'acc1')).toEqual({ cancelled: false, status: 'cancelled' });
+      expect((await store.listJobs('t1')).map((x) => x.state)).toEqual(['cancelled', 'cancelled']);
+    });
+
+    it('lists tasks per account with a status filter and cursor pagination', async () => {
+      for (let i = 0; i < 5; i++) {
+        clock.now += 10;
+        await store.createTask(task(`t${i}`, { costMicro: 1 }));
+      }
+      const p1 = await store.listTasks({ accountId: 'acc1', limit: 2 });
+      expect(p1.tasks.map((t) => t.id)).toEqual(['t4', 't3']);
+      const p2 = await store.listTasks({ accountId: 'acc1', limit: 2, cursor: p1.nextCursor! });
+      expect(p2.tasks.map((t) => t.id)).toEqual(['t2', 't1']);
+      const p3 = await store.listTasks({ accountId: 'acc1', limit: 2, cursor: p2.nextCursor! });
+      expect(p3.tasks.map((t) => t.id)).toEqual(['t0']);
+      expect(p3.nextCursor).toBeNull();
+      expect((await store.listTasks({ accountId: 'acc2', limit: 10 })).tasks).toEqual([]);
+      await store.requestCancel('t2', 'acc1');
+      expect(
+        (await store.listTasks({ accountId: 'acc1', limit: 10, status: 'cancelled' })).tasks.map((t) => t.id),
+      ).toEqual(['t2']);
+    });
+
+    it('scopes assets to their account', async () => {
+      const base = {
+        originalFilename: 'a.mp4',
+        extension: 'mp4',
+        fileSize: 10,
+        path: '/x',
+        uploadStatus: 'SUCCESS' as const,
+        failureCode: null,
+        failureReason: null,
+        kind: 'video' as const,
+        durationSeconds: 3,
+        width: 1,
+        height: 1,
+        hasAudio: false,
+        createdAt: 1,
+        modifiedAt: 1,
+      };
+      await store.insertAsset({ ...base, id: 're_1', accountId: 'acc1' });
+      expect(await store.getAsset('re_1', 'acc2')).toBeNull();
+      expect((await store.getAsset('re_1', 'acc1'))?.durationSeconds).toBe(3);
+      await store.updateAsset('re_1', { uploadStatus: 'FAILED', failureReason: 'bad', hasAudio: true });
+      expect(await store.getAsset('re_1', 'acc1')).toMatchObject({
+        uploadStatus: 'FAILED',
+        failureReason: 'bad',
+        hasAudio: true,
+      });
+      expect(await store.deleteAsset('re_1', 'acc2')).toBe(false);
+      expect(await store.deleteAsset('re_1', 'acc1')).toBe(true);
+      expect(await store.getAsset('re_1', 'acc1')).toBeNull();
+    });
+  });
+}
