@@ -1,0 +1,63 @@
+/**
+ * Pure argument builders for the one low-resolution decode pass every visual stage shares:
+ * a tiny YUV stream of every frame for detection and motion, and a modest RGB stream of every
+ * Nth frame for keyframe candidates. Both are in display orientation (ffmpeg autorotates).
+ */
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+export interface DecodePlan {
+  /** Analysis frames: yuv444p, every decoded frame. */
+  analysis: Size;
+  /** Keyframe candidates: rgb24, one frame out of `candidateEvery`. */
+  candidate: Size;
+  candidateEvery: number;
+}
+
+/** Fit a display size inside `longSide` keeping the aspect ratio, both sides even and ≥ 2. */
+export function fitSize(width: number, height: number, longSide: number): Size {
+  const scale = Math.min(1, longSide / Math.max(width, height, 1));
+  const even = (v: number): number => Math.max(2, 2 * Math.round((v * scale) / 2));
+  return { width: even(width), height: even(height) };
+}
+
+export const ANALYSIS_LONG_SIDE = 128;
+export const CANDIDATE_LONG_SIDE = 640;
+
+/** The plan for a video of the given display size and nominal frame rate. */
+export function decodePlan(width: number, height: number, fps: number): DecodePlan {
+  // About eight candidates per second: enough to find a sharp frame in a half-second shot.
+  const candidateEvery = Math.max(1, Math.round((fps > 0 ? fps : 25) / 8));
+  return {
+    analysis: fitSize(width, height, ANALYSIS_LONG_SIDE),
+    candidate: fitSize(width, height, CANDIDATE_LONG_SIDE),
+    candidateEvery,
+  };
+}
+
+/**
+ * ffmpeg arguments: analysis frames on stdout, candidates on fd 3, one `showinfo` line per
+ * analysis frame on stderr carrying its presentation timestamp. `-fps_mode passthrough` keeps
+ * every decoded frame exactly once, so frame n of stdout is decode-order frame n (VFR-safe).
+ */
+export function decodeArgs(file: string, plan: DecodePlan): string[] {
+  const a = plan.analysis;
+  const c = plan.candidate;
+  const graph = [
+    '[0:v:0]split=2[a][b]',
+    `[a]scale=${a.width}:${a.height}:flags=bilinear,format=yuv444p,showinfo=checksum=0[det]`,
+    `[b]select='not(mod(n\\,${plan.candidateEvery}))',scale=${c.width}:${c.height}:flags=bilinear,format=rgb24[cand]`,
+  ].join(';');
+  return [
+    ...['-hide_banner', '-nostdin', '-nostats', '-v', 'info', '-i', file, '-filter_complex', graph],
+    ...['-map', '[det]', '-fps_mode', 'passthrough', '-f', 'rawvideo', 'pipe:1'],
+    ...['-map', '[cand]', '-fps_mode', 'passthrough', '-f', 'rawvideo', 'pipe:3'],
+  ];
+}
+
+/** Bytes of one analysis frame (three full planes) and one candidate frame (packed RGB). */
+export const analysisFrameBytes = (s: Size): number => s.width * s.height * 3;
+export const candidateFrameBytes = (s: Size): number => s.width * s.height * 3;
