@@ -10,14 +10,7 @@ export const MANIFEST_SCHEMA = 'reelscript.manifest/1';
 export type TransitionKind = 'start' | 'cut' | 'fade' | 'dissolve';
 export type ShotSize = 'extreme_close_up' | 'close_up' | 'medium_close_up' | 'medium' | 'full' | 'wide';
 export type CameraMovement =
-  | 'static'
-  | 'pan_left'
-  | 'pan_right'
-  | 'tilt_up'
-  | 'tilt_down'
-  | 'zoom_in'
-  | 'zoom_out'
-  | 'handheld';
+  'static' | 'pan_left' | 'pan_right' | 'tilt_up' | 'tilt_down' | 'zoom_in' | 'zoom_out' | 'handheld';
 
 export interface Transition {
   kind: TransitionKind;
@@ -126,7 +119,12 @@ export interface Manifest {
   generator: { name: 'reelscript'; version: string };
   created_at: string;
   config: Record<string, unknown>;
-  episodes: Array<{ episode: string; source: string; duration: number; stages: Record<string, { version: number; seconds: number }> }>;
+  episodes: Array<{
+    episode: string;
+    source: string;
+    duration: number;
+    stages: Record<string, { version: number; seconds: number }>;
+  }>;
   stages_run: string[];
   stages_not_run: Array<{ stage: string; reason: string }>;
   warnings: string[];

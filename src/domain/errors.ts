@@ -77,7 +77,11 @@ export const ERROR_TABLE = {
     message: 'At least one of require_json, require_xlsx, or require_merge_xlsx must be true.',
   },
   INVALID_LANGUAGE: { status: 400, retryable: false, message: 'Unsupported language.' },
-  INVALID_CONCURRENCY: { status: 400, retryable: false, message: 'concurrency must be an integer from 1 to 100.' },
+  INVALID_CONCURRENCY: {
+    status: 400,
+    retryable: false,
+    message: 'concurrency must be an integer from 1 to 100.',
+  },
   ASR_UNAVAILABLE: { status: 400, retryable: false, message: 'No speech recognition engine is configured.' },
   INSUFFICIENT_BALANCE: { status: 402, retryable: false, message: 'Insufficient balance.' },
   IDEMPOTENCY_CONFLICT: {
@@ -103,7 +107,12 @@ export const ERROR_TABLE = {
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details: Record<string, unknown> | undefined;
-  constructor(code: ErrorCode, message?: string, details?: Record<string, unknown>, options?: { cause?: unknown }) {
+  constructor(
+    code: ErrorCode,
+    message?: string,
+    details?: Record<string, unknown>,
+    options?: { cause?: unknown },
+  ) {
     super(message ?? ERROR_TABLE[code].message, options);
     this.name = 'AppError';
     this.code = code;
@@ -121,5 +130,8 @@ export function toError(value: unknown): Error {
 }
 
 export function isAbortError(value: unknown): boolean {
-  return value instanceof Error && (value.name === 'AbortError' || (value as { code?: unknown }).code === 'ABORT_ERR');
+  return (
+    value instanceof Error &&
+    (value.name === 'AbortError' || (value as { code?: unknown }).code === 'ABORT_ERR')
+  );
 }

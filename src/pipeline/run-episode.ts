@@ -1,0 +1,71 @@
+/**
+ * Runs the per-episode stages in order, each checkpointed in the episode's work dir so a retry
+ * resumes from the last finished stage. Progress is a weighted sum over stages.
+ */
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { TaskConfig } from '../domain/task-config.js';
+import { withCheckpoint } from './checkpoint.js';
+import { probeMedia } from './probe/run.js';
+import type { MediaInfo } from './probe/types.js';
+import { runShotStage, type ShotStageResult } from './shots/index.js';
+import type { StageContext } from './types.js';
+
+export const EPISODE_STAGE_VERSIONS = { probe: 1, shots: 1 } as const;
+const WEIGHTS: Record<keyof typeof EPISODE_STAGE_VERSIONS, number> = { probe: 0.02, shots: 0.98 };
+
+export interface EpisodeInput {
+  episode: string;
+  file: string;
+  workDir: string;
+  config: TaskConfig;
+  signal: AbortSignal;
+  onProgress?: (stage: string, fraction: number) => void;
+  log?: (message: string) => void;
+}
+
+export interface EpisodeResult {
+  episode: string;
+  media: MediaInfo;
+  shots: ShotStageResult;
+  /** Directory holding this episode's keyframe JPEGs (names as in shots[].keyframe). */
+  keyframeDir: string;
+  stages: Record<string, { version: number; seconds: number; reused: boolean }>;
+}
+
+export function keyframeDirOf(workDir: string): string {
+  return join(workDir, 'keyframes');
+}
+
+export async function runEpisode(input: EpisodeInput): Promise<EpisodeResult> {
+  const stages: EpisodeResult['stages'] = {};
+  let done = 0;
+  const ctxFor = (stage: keyof typeof WEIGHTS): StageContext => ({
+    signal: input.signal,
+    workDir: input.workDir,
+    onProgress: (f) =>
+      input.onProgress?.(stage, Math.min(1, done + WEIGHTS[stage] * Math.max(0, Math.min(1, f)))),
+    log: (m) => input.log?.(`${stage}: ${m}`),
+  });
+  const step = async <T>(stage: keyof typeof WEIGHTS, fn: (ctx: StageContext) => Promise<T>): Promise<T> => {
+    input.signal.throwIfAborted();
+    const ctx = ctxFor(stage);
+    ctx.onProgress(0);
+    const r = await withCheckpoint(input.workDir, stage, EPISODE_STAGE_VERSIONS[stage], () => fn(ctx));
+    stages[stage] = { version: EPISODE_STAGE_VERSIONS[stage], seconds: r.seconds, reused: r.reused };
+    done += WEIGHTS[stage];
+    input.onProgress?.(stage, done);
+    return r.value;
+  };
+
+  await mkdir(input.workDir, { recursive: true });
+  const media = await step('probe', () => probeMedia(input.file, input.signal));
+  const keyframeDir = keyframeDirOf(input.workDir);
+  const shots = await step('shots', async (ctx) => {
+    // A half-written keyframe folder from an interrupted attempt is discarded, not trusted.
+    await rm(keyframeDir, { recursive: true, force: true });
+    await mkdir(keyframeDir, { recursive: true });
+    return runShotStage(input.file, media, { ctx, keyframeDir });
+  });
+  return { episode: input.episode, media, shots, keyframeDir, stages };
+}

@@ -1,0 +1,82 @@
+/**
+ * The series step: from every episode's checkpoints, builds the documents and writes the zip root
+ * (DESIGN §4). Output is staged in a sibling folder and renamed into place, so a crash or retry
+ * never leaves a half-written result, and a cancelled task gets nothing more written.
+ */
+import { copyFile, mkdir, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { MANIFEST_SCHEMA, type Manifest } from '../domain/documents.js';
+import type { TaskConfig } from '../domain/task-config.js';
+import { assembleStoryboard, keyframeZipPath } from './assemble/storyboard.js';
+import { writeJsonAtomic } from './checkpoint.js';
+import type { EpisodeResult } from './run-episode.js';
+import { toolVersions } from './tools.js';
+
+export interface SeriesInput {
+  taskId: string | null;
+  config: TaskConfig;
+  episodes: Array<{ result: EpisodeResult; source: string }>;
+  outDir: string;
+  signal: AbortSignal;
+  warnings: string[];
+  version: string;
+  onProgress?: (stage: string, fraction: number) => void;
+}
+
+/** Stages that exist in this build; the manifest lists the others as not run, with why. */
+const NOT_BUILT: Manifest['stages_not_run'] = [
+  { stage: 'dialogue', reason: 'not available in this build' },
+  { stage: 'faces', reason: 'not available in this build' },
+  { stage: 'characters', reason: 'not available in this build' },
+  { stage: 'scenes', reason: 'not available in this build' },
+];
+
+export async function runSeries(input: SeriesInput): Promise<string[]> {
+  const staging = `${input.outDir}.staging`;
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(staging, { recursive: true });
+  const files: string[] = [];
+  const write = async (rel: string, value: unknown): Promise<void> => {
+    await writeJsonAtomic(join(staging, rel), value);
+    files.push(rel);
+  };
+  const total = input.episodes.length;
+  for (const [i, { result }] of input.episodes.entries()) {
+    input.signal.throwIfAborted();
+    const storyboard = assembleStoryboard(result.episode, result.shots);
+    for (const shot of result.shots.shots) {
+      const rel = keyframeZipPath(result.episode, shot.index);
+      await mkdir(dirname(join(staging, rel)), { recursive: true });
+      await copyFile(join(result.keyframeDir, shot.keyframe), join(staging, rel));
+      files.push(rel);
+    }
+    if (input.config.require_json) await write(`${result.episode}_storyboard.json`, storyboard);
+    input.onProgress?.('exports', (i + 1) / (total + 1));
+  }
+  const manifest: Manifest = {
+    schema: MANIFEST_SCHEMA,
+    task_id: input.taskId,
+    generator: { name: 'reelscript', version: input.version },
+    created_at: new Date().toISOString(),
+    config: { ...input.config },
+    episodes: input.episodes.map(({ result, source }) => ({
+      episode: result.episode,
+      source,
+      duration: result.media.durationSeconds,
+      stages: Object.fromEntries(
+        Object.entries(result.stages).map(([k, v]) => [k, { version: v.version, seconds: v.seconds }]),
+      ),
+    })),
+    stages_run: ['probe', 'shots', 'keyframes'],
+    stages_not_run: NOT_BUILT,
+    warnings: input.warnings,
+    tools: await toolVersions(input.signal),
+    files: [...files, 'manifest.json'].sort(),
+  };
+  await write('manifest.json', manifest);
+  input.signal.throwIfAborted();
+  await rm(input.outDir, { recursive: true, force: true });
+  await rename(staging, input.outDir);
+  input.onProgress?.('exports', 1);
+  return manifest.files;
+}
