@@ -1,0 +1,4 @@
+/** Process entry for the CLI (bin/reelscript.js loads the compiled copy of this module's main). */
+import { main } from './main.js';
+
+await main(process.argv);
