@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { link, copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { hasAsrEngine } from '../config/index.js';
-import { AppError, type ErrorCode } from '../domain/errors.js';
+import { AppError, ERROR_TABLE, type ErrorCode } from '../domain/errors.js';
 import { MAX_EPISODE_SECONDS, taskCostMicro } from '../domain/pricing.js';
 import {
   ACTIVE_MODES,
@@ -144,7 +144,9 @@ export async function submitTask(
   }
   if (invalid.length > 0) {
     const codes = new Set(invalid.map((i) => i.code));
-    const code: ErrorCode = codes.size === 1 ? invalid[0]!.code : 'INVALID_ASSETS';
+    // One kind of problem keeps its own code (e.g. DURATION_EXCEEDED) when that code is a 400.
+    const single = codes.size === 1 ? invalid[0]!.code : null;
+    const code: ErrorCode = single && ERROR_TABLE[single].status === 400 ? single : 'INVALID_ASSETS';
     const summary = invalid.map((i) => `episode ${i.episode} (${i.asset_id}): ${i.reason}`).join('; ');
     throw new AppError(code, `Invalid assets: ${summary}`, { invalid_assets: invalid });
   }
