@@ -57,7 +57,24 @@ export class WorkerPool {
     if (this.loopDone || this.o.size <= 0) return;
     this.o.events.on(TASK_EVENTS.enqueued, this.onEnqueued);
     this.o.events.on(TASK_EVENTS.cancelled, this.onCancelled);
-    this.loopDone = this.loop();
+    this.loopDone = this.reclaimFromDeadLocalWorkers().then(() => this.loop());
+  }
+
+  /**
+   * After a crash and restart on the same host, the old process's leases would block its jobs
+   * until they expire; a worker id names its host and pid, so dead local holders are detected.
+   */
+  private async reclaimFromDeadLocalWorkers(): Promise<void> {
+    try {
+      for (const job of await this.o.store.listLeasedJobs()) {
+        const [host, pid] = (job.workerId ?? '').split(':');
+        if (host !== hostname() || !pid || Number(pid) === process.pid || isAlive(Number(pid))) continue;
+        if (await this.o.store.expireLease(job.id, job.workerId!))
+          this.o.log(`reclaimed job ${job.id} from dead worker ${job.workerId!}`);
+      }
+    } catch (err) {
+      this.o.log(`could not check for dead local workers: ${toError(err).message}`);
+    }
   }
 
   get activeJobs(): number {
@@ -194,6 +211,15 @@ export class WorkerPool {
     this.o.events.emit(TASK_EVENTS.enqueued, job.taskId);
     if (status === 'completed' || status === 'failed' || status === 'cancelled')
       this.o.onTaskTerminal?.(job.taskId);
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as { code?: string }).code === 'EPERM';
   }
 }
 

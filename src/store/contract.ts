@@ -104,6 +104,16 @@ export function runStoreContract(name: string, factory: (clock: Clock) => Promis
       expect((await store.completeJob({ jobId: j!.id, workerId: 'w2' })).applied).toBe(true);
     });
 
+    it("expires a dead worker's lease on request so the job is claimed again at once", async () => {
+      await store.createTask(task('t1', { episodes: [{ episode: '1', assetId: 're_1' }] }));
+      const j = await store.claimNext('host:1:a', 60_000);
+      expect((await store.listLeasedJobs()).map((x) => x.workerId)).toEqual(['host:1:a']);
+      expect(await store.claimNext('host:2:b', 60_000)).toBeNull();
+      expect(await store.expireLease(j!.id, 'someone-else')).toBe(false);
+      expect(await store.expireLease(j!.id, 'host:1:a')).toBe(true);
+      expect((await store.claimNext('host:2:b', 60_000))?.id).toBe(j!.id);
+    });
+
     it('retries retryable failures with backoff, then fails the task naming the episode', async () => {
       await store.createTask(task('t1'));
       const j1 = await store.claimNext('w', 10_000);

@@ -193,6 +193,10 @@ export interface Store {
   /** Give a job back (shutdown): running → queued without counting the attempt. */
   releaseJob(f: FinishJob): Promise<boolean>;
   addTaskWarnings(taskId: string, warnings: string[]): Promise<void>;
-  /** Jobs of tasks that reached a terminal state by cancel but still hold a lease (for workers to abort). */
+  /** Whether the job is still running under this worker (false after cancel or lease loss). */
   isJobActive(jobId: number, workerId: string): Promise<boolean>;
+  /** Running jobs whose lease has not expired yet (to find ones held by crashed local workers). */
+  listLeasedJobs(): Promise<JobRecord[]>;
+  /** End a dead worker's lease now so the job can be claimed again at once. */
+  expireLease(jobId: number, workerId: string): Promise<boolean>;
 }

@@ -15,7 +15,8 @@ import type {
 
 export type Row = Record<string, unknown>;
 
-const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'bigint' ? String(v) : '');
+const str = (v: unknown): string =>
+  typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'bigint' ? String(v) : '';
 const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : str(v));
 const n = (v: unknown): number => Number(v ?? 0);
 const nOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));

@@ -392,6 +392,20 @@ export class SqliteStore implements Store {
     return Promise.resolve(r !== undefined);
   }
 
+  listLeasedJobs(): Promise<JobRecord[]> {
+    const rows = this.db
+      .prepare("SELECT * FROM jobs WHERE state = 'running' AND lease_until >= ?")
+      .all(this.now()) as Row[];
+    return Promise.resolve(rows.map(toJob));
+  }
+
+  expireLease(jobId: number, workerId: string): Promise<boolean> {
+    const r = this.db
+      .prepare("UPDATE jobs SET lease_until = 0 WHERE id = ? AND worker_id = ? AND state = 'running'")
+      .run(jobId, workerId);
+    return Promise.resolve(r.changes > 0);
+  }
+
   recordProgress(jobId: number, workerId: string, stage: string, progress: number): Promise<boolean> {
     const r = this.db
       .prepare("UPDATE jobs SET stage = ?, progress = ? WHERE id = ? AND worker_id = ? AND state = 'running'")
