@@ -1,0 +1,119 @@
+/**
+ * Pure ffmpeg argument builders for the subtitle passes. A `VideoSource` is the input arguments
+ * plus a filter chain ending in `[src]`: the file's picture, or a bitmap subtitle track drawn
+ * on black (so PGS/VobSub run through the same band scan as burned-in subtitles).
+ */
+
+export interface VideoSource {
+  inputs: string[];
+  chain: string;
+  width: number;
+  height: number;
+  duration: number;
+}
+
+export function fileSource(file: string, width: number, height: number, duration: number): VideoSource {
+  return { inputs: ['-i', file], chain: '[0:v:0]null[src]', width, height, duration };
+}
+
+/** A bitmap subtitle stream (absolute index) overlaid on a black canvas at `fps`. */
+export function bitmapSource(
+  file: string,
+  streamIndex: number,
+  width: number,
+  height: number,
+  duration: number,
+  fps = 25,
+): VideoSource {
+  const canvas = `color=c=black:s=${width}x${height}:r=${fps}:d=${duration.toFixed(3)}`;
+  return {
+    inputs: ['-f', 'lavfi', '-i', canvas, '-i', file],
+    chain: `[0:v][1:${streamIndex}]overlay=eof_action=pass:format=auto[src]`,
+    width,
+    height,
+    duration,
+  };
+}
+
+/** Size that fits `longSide`, both sides even. */
+export function fit(width: number, height: number, longSide: number): { width: number; height: number } {
+  const k = Math.min(1, longSide / Math.max(width, height, 1));
+  const even = (v: number): number => Math.max(2, 2 * Math.round((v * k) / 2));
+  return { width: even(width), height: even(height) };
+}
+
+/** N evenly spaced frames decoded in one pass (short clips and rendered tracks). */
+export function sampleFramesArgs(
+  src: VideoSource,
+  count: number,
+  longSide: number,
+  outPattern: string,
+): string[] {
+  const s = fit(src.width, src.height, longSide);
+  const rate = `${count}/${Math.max(0.04, src.duration).toFixed(3)}`;
+  const graph = `${src.chain};[src]fps=${rate},scale=${s.width}:${s.height}[out]`;
+  return [
+    '-v',
+    'error',
+    '-nostdin',
+    '-y',
+    ...src.inputs,
+    '-filter_complex',
+    graph,
+    '-map',
+    '[out]',
+    '-frames:v',
+    String(count),
+    '-f',
+    'image2',
+    outPattern,
+  ];
+}
+
+/** Keyframes nearest before each time (fast on long files: no decoding between keyframes). */
+export function seekFramesArgs(
+  file: string,
+  times: readonly number[],
+  width: number,
+  height: number,
+  longSide: number,
+  outPattern: (i: number) => string,
+): string[] {
+  const s = fit(width, height, longSide);
+  const args = ['-v', 'error', '-nostdin', '-y'];
+  for (const t of times) args.push('-noaccurate_seek', '-ss', t.toFixed(3), '-i', file);
+  times.forEach((_, i) =>
+    args.push('-map', `${i}:v:0`, '-frames:v', '1', '-vf', `scale=${s.width}:${s.height}`, outPattern(i)),
+  );
+  return args;
+}
+
+export interface ScanPlan {
+  /** Band in display pixels (full width). */
+  top: number;
+  height: number;
+  /** Low-resolution gray analysis size of the band. */
+  analysis: { width: number; height: number };
+  /** A full-resolution JPEG of the band every this many frames. */
+  sampleEvery: number;
+  hiPattern: string;
+}
+
+/** One decode: gray band frames to stdout (with showinfo timestamps) and sparse hi-res crops. */
+export function scanArgs(src: VideoSource, plan: ScanPlan): string[] {
+  const crop = `crop=${src.width}:${plan.height}:0:${plan.top}`;
+  const graph =
+    `${src.chain};[src]${crop},split=2[a][b];` +
+    `[a]scale=${plan.analysis.width}:${plan.analysis.height}:flags=area,format=gray,showinfo[lo];` +
+    `[b]select='not(mod(n\\,${plan.sampleEvery}))'[hi]`;
+  return [
+    ...['-v', 'info', '-nostdin', '-y', ...src.inputs, '-filter_complex', graph],
+    ...['-map', '[lo]', '-fps_mode', 'passthrough', '-f', 'rawvideo', '-pix_fmt', 'gray', 'pipe:1'],
+    ...['-map', '[hi]', '-fps_mode', 'passthrough', '-q:v', '2', '-f', 'image2', plan.hiPattern],
+  ];
+}
+
+/** Convert a text subtitle stream to SRT on stdout. */
+export function extractTextTrackArgs(file: string, streamIndex: number): string[] {
+  return ['-v', 'error', '-nostdin', '-i', file, '-map', `0:${streamIndex}`, '-f', 'srt', 'pipe:1'];
+}

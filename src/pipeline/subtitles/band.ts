@@ -1,0 +1,75 @@
+/**
+ * Pure band finding from OCR of a few sampled frames. Text that recurs unchanged in most
+ * samples is persistent (logo, watermark, caption) and becomes on-screen text. The subtitle band
+ * is the vertical cluster of horizontally centred lines whose text varies between samples.
+ */
+import { normalize, textSimilarity } from './text.js';
+import type { Box, OcrLine } from './types.js';
+
+export interface Sample {
+  width: number;
+  height: number;
+  lines: OcrLine[];
+}
+
+export interface BandResult {
+  /** Vertical extent as fractions of the frame height; null when no subtitles were seen. */
+  band: { top: number; bottom: number } | null;
+  /** Persistent text with boxes as fractions of the frame. */
+  persistent: Array<{ text: string; box: Box }>;
+}
+
+interface Seen {
+  text: string;
+  box: Box;
+  sample: number;
+}
+
+const unit = (l: OcrLine, s: Sample): Box => [
+  l.box[0] / s.width,
+  l.box[1] / s.height,
+  l.box[2] / s.width,
+  l.box[3] / s.height,
+];
+const centred = (b: Box): boolean => Math.abs((b[0] + b[2]) / 2 - 0.5) < 0.15;
+const overlapY = (a: Box, b: Box, slack: number): boolean => a[1] - slack < b[3] && b[1] - slack < a[3];
+
+export function findBand(samples: readonly Sample[]): BandResult {
+  const seen: Seen[] = samples.flatMap((s, i) =>
+    s.lines
+      .filter((l) => normalize(l.text).length > 0 && l.mean >= 0.6)
+      .map((l) => ({ text: l.text, box: unit(l, s), sample: i })),
+  );
+  // Persistent: similar text at a similar place in most samples.
+  const persistent: BandResult['persistent'] = [];
+  const isPersistent = new Set<Seen>();
+  for (const a of seen) {
+    if (isPersistent.has(a)) continue;
+    const same = seen.filter(
+      (b) => textSimilarity(a.text, b.text) >= 0.8 && Math.abs(a.box[1] - b.box[1]) < 0.03,
+    );
+    const share = new Set(same.map((b) => b.sample)).size / Math.max(1, samples.length);
+    if (samples.length >= 3 && share >= (centred(a.box) ? 0.9 : 0.6)) {
+      for (const b of same) isPersistent.add(b);
+      persistent.push({ text: a.text, box: a.box });
+    }
+  }
+  const candidates = seen.filter((s) => !isPersistent.has(s) && centred(s.box));
+  // Cluster lines that overlap vertically (with half a line of slack) into bands.
+  const clusters: Seen[][] = [];
+  for (const c of [...candidates].sort((a, b) => a.box[1] - b.box[1])) {
+    const slack = (c.box[3] - c.box[1]) * 0.6;
+    const hit = clusters.find((cl) => cl.some((o) => overlapY(o.box, c.box, slack)));
+    if (hit) hit.push(c);
+    else clusters.push([c]);
+  }
+  const score = (cl: Seen[]): number =>
+    new Set(cl.map((s) => normalize(s.text))).size + (cl[0]!.box[1] > 0.5 ? 0.5 : 0);
+  const best = clusters.sort((a, b) => score(b) - score(a))[0];
+  if (!best) return { band: null, persistent };
+  const lineH = Math.max(...best.map((s) => s.box[3] - s.box[1]));
+  // Room for one more line above what the samples showed: subtitles grow upwards from the bottom.
+  const top = Math.max(0, Math.min(...best.map((s) => s.box[1])) - lineH * 1.6);
+  const bottom = Math.min(1, Math.max(...best.map((s) => s.box[3])) + lineH * 0.6);
+  return { band: { top, bottom }, persistent };
+}

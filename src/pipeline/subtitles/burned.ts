@@ -1,0 +1,134 @@
+/**
+ * I/O shell for subtitles in the picture: sample frames to find the band, scan the band once for
+ * text changes, OCR each distinct subtitle once from a full-resolution crop, merge and time cues.
+ * Also used for bitmap tracks, rendered on black (then the band is the whole frame).
+ */
+import { join } from 'node:path';
+import type { StageContext } from '../types.js';
+import { type ScanPlan, type VideoSource } from './args.js';
+import { findBand, type BandResult } from './band.js';
+import { similarity } from './bits.js';
+import { cueLines, mergeCues } from './cues.js';
+import { maskGrid } from './mask.js';
+import { readImage } from './ocr.js';
+import { sampleFrames } from './sample.js';
+import { ignoreCells, scanBand } from './scan.js';
+import { findSegments } from './segment.js';
+import { textSimilarity } from './text.js';
+import type { Box, Cue, Segment } from './types.js';
+
+export interface BurnedOptions {
+  ctx: StageContext;
+  language: string;
+  fps: number;
+  /** Scratch folder for sampled frames and crops. */
+  dir: string;
+  /** Skip band finding (rendered bitmap tracks: everything on the canvas is subtitle). */
+  wholeFrame?: boolean;
+}
+
+export interface BurnedResult {
+  cues: Cue[];
+  onscreen: Array<{ start: number; end: number; text: string }>;
+  /** Distinct subtitle segments found by change detection, and OCR calls spent on them. */
+  segments: number;
+  ocrCalls: number;
+}
+
+const ANALYSIS_WIDTH = 384;
+const even = (v: number): number => 2 * Math.round(v / 2);
+
+export async function readBurnedSubtitles(
+  src: VideoSource,
+  file: string | null,
+  opts: BurnedOptions,
+): Promise<BurnedResult> {
+  const { ctx } = opts;
+  let found: BandResult = { band: { top: 0, bottom: 1 }, persistent: [] };
+  if (!opts.wholeFrame)
+    found = findBand(await sampleFrames(src, file, join(opts.dir, 'samples'), ctx.signal));
+  ctx.onProgress(0.1);
+  const persistent = found.persistent.map((p) => ({
+    text: p.text,
+    box: [p.box[0] * src.width, p.box[1] * src.height, p.box[2] * src.width, p.box[3] * src.height] as Box,
+  }));
+  const onscreen = persistent.map((p) => ({ start: 0, end: src.duration, text: p.text }));
+  if (!found.band) return { cues: [], onscreen, segments: 0, ocrCalls: 0 };
+  const top = Math.max(0, even(found.band.top * src.height));
+  const height = Math.max(
+    8,
+    Math.min(src.height - top, even((found.band.bottom - found.band.top) * src.height)),
+  );
+  const k = Math.min(1, ANALYSIS_WIDTH / src.width);
+  const analysis = { width: Math.max(8, even(src.width * k)), height: Math.max(8, even(height * k)) };
+  const sampleEvery = Math.max(1, Math.round(opts.fps / 4));
+  const plan: ScanPlan = { top, height, analysis, sampleEvery, hiPattern: join(opts.dir, 'hi', '%06d.jpg') };
+  const ignore = ignoreCells(
+    maskGrid(analysis.width, analysis.height),
+    plan,
+    src.width,
+    persistent.map((p) => p.box),
+  );
+  const scan = await scanBand(src, plan, ignore, join(opts.dir, 'hi'), ctx.signal, (t) =>
+    ctx.onProgress(0.1 + 0.6 * Math.min(1, t / Math.max(1, src.duration))),
+  );
+  const segments = findSegments(scan.frames, { grid: scan.grid, fps: opts.fps, sampleEvery });
+  ctx.log(`subtitles: band y=${top}+${height}, ${scan.frames.length} frames, ${segments.length} segments`);
+  const { default: sharp } = await import('sharp');
+  const step =
+    scan.pts.length > 1
+      ? (scan.pts[scan.pts.length - 1]! - scan.pts[0]!) / (scan.pts.length - 1)
+      : 1 / opts.fps;
+  const time = (f: number): number =>
+    scan.pts[f] ?? (scan.pts[scan.pts.length - 1] ?? 0) + step * (f - scan.pts.length + 1);
+  const cues: Cue[] = [];
+  const readings: Array<{ core: Uint32Array; read: ReturnType<typeof cueLines> }> = [];
+  let ocrCalls = 0;
+  const readSegment = async (seg: Segment, i: number): Promise<ReturnType<typeof cueLines>> => {
+    const png = join(opts.dir, `cue${i}.png`);
+    const hi = join(opts.dir, 'hi', `${String(seg.ocrFrame / sampleEvery + 1).padStart(6, '0')}.jpg`);
+    await sharp(hi)
+      .extract(cropRect(seg, plan, src.width))
+      .toFile(png);
+    ocrCalls++;
+    const lines = await readImage(png);
+    return cueLines(
+      lines.filter((l) => !persistent.some((p) => textSimilarity(p.text, l.text) >= 0.8)),
+      opts.language,
+    );
+  };
+  for (const [i, seg] of segments.entries()) {
+    ctx.signal.throwIfAborted();
+    if (seg.ocrFrame < 0) continue;
+    // The same picture of text seen before (after a cut away and back, or a logo-only run) is not read again.
+    const known = readings.find((r) => similarity(r.core, seg.core) >= 0.9);
+    const read = known ? known.read : await readSegment(seg, i);
+    if (!known) readings.push({ core: seg.core, read });
+    if (read) cues.push({ start: time(seg.start), end: time(seg.end), ...read });
+    ctx.onProgress(0.7 + (0.3 * (i + 1)) / segments.length);
+  }
+  const merged = mergeCues(cues, 3 / opts.fps);
+  // A "subtitle" on screen for most of a long video is a persistent caption, not dialogue.
+  const isCaption = (c: Cue): boolean => src.duration > 20 && c.end - c.start > src.duration * 0.5;
+  for (const c of merged.filter(isCaption))
+    onscreen.push({ start: c.start, end: c.end, text: c.lines.map((l) => l.text).join(' ') });
+  return { cues: merged.filter((c) => !isCaption(c)), onscreen, segments: segments.length, ocrCalls };
+}
+
+/** The subtitle's pixels in the hi-res crop, with a margin the text detector needs. */
+function cropRect(
+  seg: Segment,
+  plan: ScanPlan,
+  width: number,
+): { left: number; top: number; width: number; height: number } {
+  const kx = width / plan.analysis.width;
+  const ky = plan.height / plan.analysis.height;
+  const [x0, y0, x1, y1] = seg.cells;
+  const textH = (y1 - y0) * 2 * ky;
+  const m = Math.max(12, Math.round(textH * 0.4));
+  const left = Math.max(0, Math.floor(x0 * 2 * kx) - m);
+  const top = Math.max(0, Math.floor(y0 * 2 * ky) - m);
+  const right = Math.min(width, Math.ceil(x1 * 2 * kx) + m);
+  const bottom = Math.min(plan.height, Math.ceil(y1 * 2 * ky) + m);
+  return { left, top, width: Math.max(1, right - left), height: Math.max(1, bottom - top) };
+}

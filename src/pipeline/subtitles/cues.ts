@@ -1,0 +1,76 @@
+/** Pure cue building: OCR lines → a tagged cue; merging repeated readings of one subtitle. */
+import { joinLines, lineLanguage, normalize, textSimilarity } from './text.js';
+import type { Cue, OcrLine } from './types.js';
+
+/** Same text when this similar (OCR may differ by a character between two readings). */
+export const SAME_TEXT = 0.8;
+
+/** Rows of boxes overlapping vertically, each read left to right. */
+export function rows(lines: readonly OcrLine[]): OcrLine[] {
+  const sorted = [...lines].sort((a, b) => a.box[1] + a.box[3] - (b.box[1] + b.box[3]));
+  const out: OcrLine[][] = [];
+  for (const l of sorted) {
+    const last = out[out.length - 1];
+    const ref = last?.[0];
+    const mid = (l.box[1] + l.box[3]) / 2;
+    if (last && ref && mid > ref.box[1] && mid < ref.box[3]) last.push(l);
+    else out.push([l]);
+  }
+  return out.map((row) => {
+    row.sort((a, b) => a.box[0] - b.box[0]);
+    const box = row.reduce<OcrLine['box']>(
+      (b, l) => [
+        Math.min(b[0], l.box[0]),
+        Math.min(b[1], l.box[1]),
+        Math.max(b[2], l.box[2]),
+        Math.max(b[3], l.box[3]),
+      ],
+      row[0]!.box,
+    );
+    return {
+      text: joinLines(row.map((l) => l.text)),
+      mean: row.reduce((s, l) => s + l.mean, 0) / row.length,
+      box,
+    };
+  });
+}
+
+/**
+ * One subtitle's lines, top to bottom; consecutive rows in the same language are one line (a
+ * long Chinese sentence wrapped in two rows), a change of language starts a new one (bilingual).
+ */
+export function cueLines(
+  lines: readonly OcrLine[],
+  episodeLanguage: string,
+): { lines: Cue['lines']; confidence: number } | null {
+  const r = rows(lines).filter((l) => normalize(l.text).length > 0);
+  if (r.length === 0) return null;
+  const out: Cue['lines'] = [];
+  for (const row of r) {
+    const language = lineLanguage(row.text, episodeLanguage);
+    const last = out[out.length - 1];
+    if (last && last.language === language) last.text = joinLines([last.text, row.text]);
+    else out.push({ text: row.text.trim(), language });
+  }
+  const chars = r.reduce((n, l) => n + l.text.length, 0);
+  const confidence = r.reduce((s, l) => s + l.mean * l.text.length, 0) / Math.max(1, chars);
+  return { lines: out, confidence };
+}
+
+export const cueText = (c: Pick<Cue, 'lines'>): string => c.lines.map((l) => l.text).join(' ');
+
+/**
+ * Merge consecutive cues that are readings of the same subtitle (a cut or a fade split it, or
+ * karaoke colouring changed it) when the gap between them is at most `maxGap` seconds.
+ */
+export function mergeCues(cues: readonly Cue[], maxGap: number): Cue[] {
+  const out: Cue[] = [];
+  for (const c of [...cues].sort((a, b) => a.start - b.start)) {
+    const last = out[out.length - 1];
+    if (last && c.start - last.end <= maxGap && textSimilarity(cueText(last), cueText(c)) >= SAME_TEXT) {
+      const better = c.confidence > last.confidence ? c : last;
+      out[out.length - 1] = { ...better, start: last.start, end: Math.max(last.end, c.end) };
+    } else out.push({ ...c, lines: c.lines.map((l) => ({ ...l })) });
+  }
+  return out;
+}

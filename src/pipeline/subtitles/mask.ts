@@ -1,0 +1,78 @@
+/**
+ * Text masks of one low-resolution gray frame of the subtitle band. Subtitles are bright fill
+ * drawn with a dark outline or shadow, so a text pixel is bright AND much brighter than the
+ * darkest pixel near it; plain bright background (sky, walls) lacks the dark neighbour. The
+ * strong mask decides segments; the weak mask (lower thresholds) finds the first and last
+ * frames of fades. Masks are pooled 2x2 (OR) so one pixel of compression jitter does not count.
+ */
+
+export interface MaskGrid {
+  /** Analysis frame size. */
+  width: number;
+  height: number;
+  /** Pooled grid size. */
+  gw: number;
+  gh: number;
+  words: number;
+}
+
+export function maskGrid(width: number, height: number): MaskGrid {
+  const gw = Math.ceil(width / 2);
+  const gh = Math.ceil(height / 2);
+  return { width, height, gw, gh, words: Math.ceil((gw * gh) / 32) };
+}
+
+export const STRONG = { luma: 150, contrast: 70 } as const;
+export const WEAK = { luma: 70, contrast: 30 } as const;
+const RADIUS = 2;
+
+/** Separable min filter over a (2r+1)² window. */
+function localMin(gray: Uint8Array, w: number, h: number, tmp: Uint8Array, out: Uint8Array): void {
+  for (let y = 0; y < h; y++) {
+    const row = y * w;
+    for (let x = 0; x < w; x++) {
+      let m = 255;
+      for (let dx = Math.max(0, x - RADIUS); dx <= Math.min(w - 1, x + RADIUS); dx++)
+        m = Math.min(m, gray[row + dx]!);
+      tmp[row + x] = m;
+    }
+  }
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      let m = 255;
+      for (let dy = Math.max(0, y - RADIUS); dy <= Math.min(h - 1, y + RADIUS); dy++)
+        m = Math.min(m, tmp[dy * w + x]!);
+      out[y * w + x] = m;
+    }
+}
+
+/** Computes the strong and weak masks of frames of one size; reuses its scratch buffers. */
+export class MaskMaker {
+  private readonly tmp: Uint8Array;
+  private readonly min: Uint8Array;
+  constructor(readonly grid: MaskGrid) {
+    this.tmp = new Uint8Array(grid.width * grid.height);
+    this.min = new Uint8Array(grid.width * grid.height);
+  }
+
+  /** `ignore` cells (pooled grid, 1 = ignore) are left out, e.g. a logo inside the band. */
+  make(gray: Uint8Array, ignore?: Uint8Array): { strong: Uint32Array; weak: Uint32Array } {
+    const { width: w, height: h, gw, words } = this.grid;
+    localMin(gray, w, h, this.tmp, this.min);
+    const strong = new Uint32Array(words);
+    const weak = new Uint32Array(words);
+    for (let y = 0; y < h; y++)
+      for (let x = 0; x < w; x++) {
+        const i = y * w + x;
+        const g = gray[i]!;
+        const c = g - this.min[i]!;
+        if (g < WEAK.luma || c < WEAK.contrast) continue;
+        const bit = (y >> 1) * gw + (x >> 1);
+        if (ignore?.[bit]) continue;
+        const m = 1 << (bit & 31);
+        weak[bit >>> 5]! |= m;
+        if (g >= STRONG.luma && c >= STRONG.contrast) strong[bit >>> 5]! |= m;
+      }
+    return { strong, weak };
+  }
+}
