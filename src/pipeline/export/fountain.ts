@@ -46,6 +46,14 @@ function dialogue(who: string, said: string[]): string {
   return [`@${cueName(who)}`, ...said.map(escapeInline)].join('\n');
 }
 
+/**
+ * "CUT TO:" is a transition by itself; anything else needs the ">" that forces one. (Forcing a
+ * "…TO:" line as well makes fountain-js keep the ">" in the text.)
+ */
+function transition(label: string): string {
+  return /^[^a-z]+ TO:$/.test(label) ? label : `> ${label}`;
+}
+
 /** Consecutive lines of one speaker share a cue, as a screenwriter would write them. */
 function dialogueBlocks(said: TranscriptLine[], names: Names, lang: Lang): string[] {
   const blocks: Array<{ who: string; text: string[] }> = [];
@@ -73,12 +81,14 @@ export function episodeBlocks(doc: EpisodeDocs, names: Names, lang: Lang, number
   for (const [g, group] of sceneGroups(doc.storyboard).entries()) {
     for (const [i, shot] of group.shots.entries()) {
       const kind = shot.transition_in.kind;
-      if (g === 0 && i === 0 && kind === 'fade') out.push(`> ${WORDS[lang].fadeIn}`);
+      if (g === 0 && i === 0 && kind === 'fade') out.push(transition(WORDS[lang].fadeIn));
       else if (kind !== 'start' && (i === 0 ? g > 0 : kind !== 'cut'))
-        out.push(`> ${transitionLabel(lang, kind)}`);
+        out.push(transition(transitionLabel(lang, kind)));
       if (i === 0) {
         const heading = oneLine(sceneHeading(group, doc.episode, names, lang)).replace(/^\.+/, '');
-        out.push(`.${heading}${group.scene ? sceneNumber(numberPrefix, group.scene.index) : ''}`);
+        out.push(
+          `.${escapeInline(heading)}${group.scene ? sceneNumber(numberPrefix, group.scene.index) : ''}`,
+        );
       }
       const onScreenText = shot.onscreen_text.map((t) => `${WORDS[lang].onScreenText}${oneLine(t)}`);
       out.push(action([shotAction(shot, names, lang).text, ...onScreenText].join('\n')));
