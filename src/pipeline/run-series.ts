@@ -9,6 +9,7 @@ import { MANIFEST_SCHEMA, type Manifest } from '../domain/documents.js';
 import type { TaskConfig } from '../domain/task-config.js';
 import { assembleStoryboard, keyframeZipPath } from './assemble/storyboard.js';
 import { writeJsonAtomic } from './checkpoint.js';
+import { writeExports } from './export/index.js';
 import type { EpisodeResult } from './run-episode.js';
 import { toolVersions } from './tools.js';
 
@@ -31,6 +32,18 @@ const NOT_BUILT: Manifest['stages_not_run'] = [
   { stage: 'scenes', reason: 'not available in this build' },
 ];
 
+/** The title used in exports: the task id, or the first source file for local runs. */
+function titleOf(input: SeriesInput): string {
+  return (
+    input.taskId ??
+    input.episodes[0]?.source
+      .split('/')
+      .pop()
+      ?.replace(/\.[^.]+$/, '') ??
+    'Screenplay'
+  );
+}
+
 export async function runSeries(input: SeriesInput): Promise<string[]> {
   const staging = `${input.outDir}.staging`;
   await rm(staging, { recursive: true, force: true });
@@ -41,18 +54,40 @@ export async function runSeries(input: SeriesInput): Promise<string[]> {
     files.push(rel);
   };
   const total = input.episodes.length;
+  const docs = [];
   for (const [i, { result }] of input.episodes.entries()) {
     input.signal.throwIfAborted();
-    const storyboard = assembleStoryboard(result.episode, result.shots);
+    docs.push({
+      episode: result.episode,
+      storyboard: assembleStoryboard(result.episode, result.shots),
+      transcript: null,
+    });
     for (const shot of result.shots.shots) {
       const rel = keyframeZipPath(result.episode, shot.index);
       await mkdir(dirname(join(staging, rel)), { recursive: true });
       await copyFile(join(result.keyframeDir, shot.keyframe), join(staging, rel));
       files.push(rel);
     }
-    if (input.config.require_json) await write(`${result.episode}_storyboard.json`, storyboard);
-    input.onProgress?.('exports', (i + 1) / (total + 1));
+    input.onProgress?.('exports', (i + 1) / (total + 2));
   }
+  input.signal.throwIfAborted();
+  const exported = await writeExports(
+    {
+      taskId: input.taskId,
+      language: input.config.language,
+      title: titleOf(input),
+      episodes: docs,
+      namelist: null,
+      assetRoot: staging,
+      options: {
+        json: input.config.require_json,
+        xlsx: input.config.require_xlsx,
+        mergeXlsx: input.config.require_merge_xlsx,
+      },
+    },
+    staging,
+  );
+  files.push(...exported);
   const manifest: Manifest = {
     schema: MANIFEST_SCHEMA,
     task_id: input.taskId,
@@ -67,7 +102,7 @@ export async function runSeries(input: SeriesInput): Promise<string[]> {
         Object.entries(result.stages).map(([k, v]) => [k, { version: v.version, seconds: v.seconds }]),
       ),
     })),
-    stages_run: ['probe', 'shots', 'keyframes'],
+    stages_run: ['probe', 'shots', 'keyframes', 'exports'],
     stages_not_run: NOT_BUILT,
     warnings: input.warnings,
     tools: await toolVersions(input.signal),
