@@ -114,7 +114,7 @@ export function episodeFountain(doc: EpisodeDocs, names: Names, lang: Lang, titl
 
 /** `screenplay.fountain`: every episode in order, each opened by a section, a page break between. */
 export function screenplayFountain(docs: EpisodeDocs[], names: Names, lang: Lang, title: string): string {
-  const blocks = [titlePage(oneLine(title) || WORDS[lang].episode(docs[0]?.episode ?? '1'), lang)];
+  const blocks = [titlePage(oneLine(title) || WORDS[lang].screenplay, lang)];
   for (const [i, doc] of docs.entries()) {
     const episode = WORDS[lang].episode(doc.episode);
     if (i > 0) blocks.push('===');

@@ -4,7 +4,7 @@
  * size (sharp on a high-DPI screen) once per export run and shared by every workbook that shows it.
  */
 import { access } from 'node:fs/promises';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import sharp from 'sharp';
 
 export interface Thumb {
@@ -26,6 +26,8 @@ export class ThumbCache {
 
   /** The image at `rel` (relative to the asset root) fitted in `box`, or null if it is missing. */
   get(rel: string, box: Box): Promise<Thumb | null> {
+    // Documents name files inside the asset root; anything else is not ours to read.
+    if (isAbsolute(rel) || rel.split(/[/\\]/).includes('..')) return Promise.resolve(null);
     const key = `${rel}@${box.width}x${box.height}`;
     let hit = this.cache.get(key);
     if (!hit) {

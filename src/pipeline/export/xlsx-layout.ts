@@ -77,7 +77,16 @@ export function styleHeader(sheet: Worksheet, columns: number): void {
   fitToPageWidth(sheet, true);
 }
 
-/** Sheet names: at most 31 characters, none of : \ / ? * [ ]. */
-export function sheetName(name: string): string {
-  return name.replace(/[:\\/?*[\]]/g, '_').slice(0, 31) || 'Sheet';
+/**
+ * A legal sheet name not yet used in the book: at most 31 characters, none of : \ / ? * [ ],
+ * unique ignoring case (an episode key may equal "Summary", or two long keys share a prefix).
+ */
+export function sheetName(book: Workbook, name: string): string {
+  const base = name.replace(/[:\\/?*[\]]/g, '_').trim() || 'Sheet';
+  const taken = new Set(book.worksheets.map((w) => w.name.toLowerCase()));
+  for (let n = 1; ; n++) {
+    const suffix = n === 1 ? '' : ` (${n})`;
+    const candidate = base.slice(0, 31 - suffix.length) + suffix;
+    if (!taken.has(candidate.toLowerCase())) return candidate;
+  }
 }

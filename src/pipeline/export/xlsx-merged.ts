@@ -26,7 +26,7 @@ export async function addCharactersSheet(
   lang: Lang,
   thumbs: ThumbCache,
 ): Promise<void> {
-  const sheet = book.addWorksheet(sheetName(WORDS[lang].charactersSheet));
+  const sheet = book.addWorksheet(sheetName(book, WORDS[lang].charactersSheet));
   const widths = [8, 18, widthForPixels(FACE_BOX.width), 18, 12, 10, 10];
   sheet.columns = CHARACTER_HEADERS[lang].map((h, i) => ({ header: h, width: widths[i] ?? 10 }));
   styleHeader(sheet, widths.length);
@@ -51,12 +51,12 @@ export async function addCharactersSheet(
 
 const SUMMARY: Record<Lang, { fields: string[]; table: string[]; total: string }> = {
   zh: {
-    fields: ['标题', '任务编号', '语言', '集数', '人物数'],
+    fields: ['标题', '任务编号', '语言', '总集数', '人物数'],
     table: ['集数', '时长', '镜头数', '场景数', '台词数', '出场人物'],
     total: '合计',
   },
   en: {
-    fields: ['Title', 'Task ID', 'Language', 'Episodes', 'Characters'],
+    fields: ['Title', 'Task ID', 'Language', 'Episode count', 'Characters'],
     table: ['Episode', 'Duration', 'Shots', 'Scenes', 'Lines', 'Characters on screen'],
     total: 'Total',
   },
@@ -72,7 +72,7 @@ export interface SummaryInput {
 
 export function addSummarySheet(book: Workbook, input: SummaryInput, lang: Lang): void {
   const words = SUMMARY[lang];
-  const sheet = book.addWorksheet(sheetName(WORDS[lang].summarySheet));
+  const sheet = book.addWorksheet(sheetName(book, WORDS[lang].summarySheet));
   sheet.columns = words.table.map((_, i) => ({ width: i === 0 ? 14 : 16 }));
   const facts = [
     input.title,

@@ -52,7 +52,7 @@ export async function addStoryboardSheet(
   lang: Lang,
   thumbs: ThumbCache,
 ): Promise<void> {
-  const sheet = book.addWorksheet(sheetName(name));
+  const sheet = book.addWorksheet(sheetName(book, name));
   const pictures = await Promise.all(rows.map((r) => thumbs.get(r.keyframe, KEYFRAME_BOX)));
   const pictureWidth = Math.max(60, ...pictures.map((p) => p?.width ?? 0));
   const widths = { ...WIDTHS[lang], keyframe: widthForPixels(pictureWidth) };
