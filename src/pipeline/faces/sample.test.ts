@@ -16,8 +16,11 @@ describe('planShot', () => {
     expect(long.embedAt[0]).toBe(0);
     expect(long.embedAt.at(-1)).toBe(long.times.length - 1);
     const short = planShot({ index: 2, start: 3, end: 3.3 });
-    expect(short.times).toEqual([3.15]);
-    expect(short.embedAt).toEqual([0]);
+    expect(short.times).toEqual([3.03, 3.15, 3.27]);
+    expect(short.embedAt).toEqual([0, 1, 2]);
+    const blink = planShot({ index: 2, start: 3, end: 3.05 });
+    expect(blink.times).toEqual([3.025]);
+    expect(blink.embedAt).toEqual([0]);
   });
   it('returns nothing for an empty shot and keeps shot order', () => {
     expect(planShot({ index: 3, start: 5, end: 5 }).times).toEqual([]);

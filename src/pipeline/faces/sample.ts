@@ -29,12 +29,18 @@ export function planShot(shot: ShotSpan, opts: SampleOptions = DEFAULT_SAMPLING)
   if (dur <= 0) return { shot: shot.index, times: [], embedAt: [] };
   const margin = Math.min(0.15, dur * 0.1);
   const usable = dur - 2 * margin;
-  const n = Math.max(1, Math.floor(usable / opts.step + 1e-9) + 1);
+  // Short shots still get up to four frames (0.1 s apart at least): one view is a noisy identity.
+  const n = Math.max(
+    1,
+    Math.min(4, Math.floor(usable / 0.1 + 1e-9) + 1),
+    Math.floor(usable / opts.step + 1e-9) + 1,
+  );
   // Centre the n samples inside the usable span so short shots get their middle frame.
   const gap = n === 1 ? 0 : usable / (n - 1);
   const first = n === 1 ? shot.start + dur / 2 : shot.start + margin;
   const times = Array.from({ length: n }, (_, i) => round3(first + i * gap));
-  const k = Math.max(1, Math.min(n, Math.round(usable / opts.embedEvery) + 1));
+  // At least three embedded views per shot when it has them.
+  const k = Math.min(n, Math.max(3, Math.round(usable / opts.embedEvery) + 1));
   const embedAt = [
     ...new Set(
       Array.from({ length: k }, (_, i) =>
