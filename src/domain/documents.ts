@@ -76,6 +76,8 @@ export interface TranscriptLine {
   speaker: string | null;
   source: LineSource;
   confidence: number;
+  /** The other languages of a bilingual subtitle (e.g. the English line under the Chinese one). */
+  translations?: Array<{ language: string; text: string }>;
 }
 
 export interface Transcript {

@@ -15,6 +15,8 @@ export interface Sample {
 export interface BandResult {
   /** Vertical extent as fractions of the frame height; null when no subtitles were seen. */
   band: { top: number; bottom: number } | null;
+  /** Tallest subtitle line seen, as a fraction of the frame height (0 when none). */
+  lineHeight: number;
   /** Persistent text with boxes as fractions of the frame. */
   persistent: Array<{ text: string; box: Box }>;
 }
@@ -66,10 +68,10 @@ export function findBand(samples: readonly Sample[]): BandResult {
   const score = (cl: Seen[]): number =>
     new Set(cl.map((s) => normalize(s.text))).size + (cl[0]!.box[1] > 0.5 ? 0.5 : 0);
   const best = clusters.sort((a, b) => score(b) - score(a))[0];
-  if (!best) return { band: null, persistent };
+  if (!best) return { band: null, lineHeight: 0, persistent };
   const lineH = Math.max(...best.map((s) => s.box[3] - s.box[1]));
   // Room for one more line above what the samples showed: subtitles grow upwards from the bottom.
   const top = Math.max(0, Math.min(...best.map((s) => s.box[1])) - lineH * 1.6);
   const bottom = Math.min(1, Math.max(...best.map((s) => s.box[3])) + lineH * 0.6);
-  return { band: { top, bottom }, persistent };
+  return { band: { top, bottom }, lineHeight: lineH, persistent };
 }

@@ -35,7 +35,9 @@ export interface BurnedResult {
   ocrCalls: number;
 }
 
-const ANALYSIS_WIDTH = 384;
+const MIN_ANALYSIS_WIDTH = 256;
+const MAX_ANALYSIS_WIDTH = 960;
+const TEXT_PX = 18;
 const even = (v: number): number => 2 * Math.round(v / 2);
 
 export async function readBurnedSubtitles(
@@ -44,7 +46,7 @@ export async function readBurnedSubtitles(
   opts: BurnedOptions,
 ): Promise<BurnedResult> {
   const { ctx } = opts;
-  let found: BandResult = { band: { top: 0, bottom: 1 }, persistent: [] };
+  let found: BandResult = { band: { top: 0, bottom: 1 }, lineHeight: 0, persistent: [] };
   if (!opts.wholeFrame)
     found = findBand(await sampleFrames(src, file, join(opts.dir, 'samples'), ctx.signal));
   ctx.onProgress(0.1);
@@ -59,7 +61,9 @@ export async function readBurnedSubtitles(
     8,
     Math.min(src.height - top, even((found.band.bottom - found.band.top) * src.height)),
   );
-  const k = Math.min(1, ANALYSIS_WIDTH / src.width);
+  // Thin strokes vanish when scaled too far: keep subtitle lines about TEXT_PX tall.
+  const lineK = found.lineHeight > 0 ? TEXT_PX / (found.lineHeight * src.height) : 1;
+  const k = Math.min(1, MAX_ANALYSIS_WIDTH / src.width, Math.max(MIN_ANALYSIS_WIDTH / src.width, lineK));
   const analysis = { width: Math.max(8, even(src.width * k)), height: Math.max(8, even(height * k)) };
   const sampleEvery = Math.max(1, Math.round(opts.fps / 4));
   const plan: ScanPlan = { top, height, analysis, sampleEvery, hiPattern: join(opts.dir, 'hi', '%06d.jpg') };
@@ -72,7 +76,10 @@ export async function readBurnedSubtitles(
   const scan = await scanBand(src, plan, ignore, join(opts.dir, 'hi'), ctx.signal, (t) =>
     ctx.onProgress(0.1 + 0.6 * Math.min(1, t / Math.max(1, src.duration))),
   );
-  const segments = findSegments(scan.frames, { grid: scan.grid, fps: opts.fps, sampleEvery });
+  // A character is about a line-height square; its strokes fill roughly a third of it.
+  const lineCells = (found.lineHeight * src.height * k) / 2;
+  const charCells = lineCells > 0 ? Math.max(6, 0.3 * lineCells * lineCells) : undefined;
+  const segments = findSegments(scan.frames, { grid: scan.grid, fps: opts.fps, sampleEvery, charCells });
   ctx.log(`subtitles: band y=${top}+${height}, ${scan.frames.length} frames, ${segments.length} segments`);
   const { default: sharp } = await import('sharp');
   const step =

@@ -3,7 +3,7 @@
  * appear, change and disappear. Errs towards splitting (a spurious split costs one more OCR call
  * and is merged by text later; a missed change loses a line).
  */
-import { bounds, count, countAnd, majority, similarity } from './bits.js';
+import { bounds, count, countAnd, majority } from './bits.js';
 import type { MaskGrid } from './mask.js';
 import type { Segment } from './types.js';
 
@@ -17,12 +17,14 @@ export interface SegmentOptions {
   fps: number;
   /** Hi-resolution crops exist for frames that are multiples of this. */
   sampleEvery: number;
+  /** Strong-mask cells one character of the subtitle covers (from the band's line height). */
+  charCells?: number;
 }
 
 /** Relative bits lost plus gained between consecutive frames that mean "the text changed". */
 export const CHANGE = 0.4;
-/** Core similarity above which two stable runs show the same subtitle (e.g. across a cut). */
-export const SAME = 0.8;
+/** A change must also touch this share of the mask, so busy backgrounds need a big change. */
+export const MIN_RELATIVE = 0.15;
 /** Share of a segment's core visible in the weak mask for a fading frame to still count. */
 export const FADE_RECALL = 0.5;
 /** Frames by which stable masks (three-frame AND) trail a change. */
@@ -39,6 +41,18 @@ export function changeScore(a: Uint32Array, b: Uint32Array): number {
   const cb = count(b);
   const both = countAnd(a, b);
   return (ca ? (ca - both) / ca : 0) + (cb ? (cb - both) / cb : 0);
+}
+
+/**
+ * Did the text change between two masks? Either most of the mask changed, or at least a
+ * character and a half changed (static background edges can make up most of the mask, so a
+ * purely relative test would miss subtitle changes over a detailed still picture).
+ */
+export function isChange(a: Uint32Array, b: Uint32Array, charCells: number): boolean {
+  const both = countAnd(a, b);
+  const changed = count(a) + count(b) - 2 * both;
+  const rel = changeScore(a, b);
+  return rel >= CHANGE || (changed >= 1.5 * charCells && rel >= MIN_RELATIVE);
 }
 
 interface Run {
@@ -63,7 +77,7 @@ export function stableMasks(frames: readonly FrameMasks[]): Uint32Array[] {
 }
 
 /** Maximal runs of text-present frames with no abrupt change inside. */
-function runsOf(frames: readonly FrameMasks[], grid: MaskGrid): Run[] {
+function runsOf(frames: readonly FrameMasks[], grid: MaskGrid, charCells: number): Run[] {
   const need = minCells(grid);
   const bitsLength = grid.gw * grid.gh;
   const stable = stableMasks(frames);
@@ -79,7 +93,7 @@ function runsOf(frames: readonly FrameMasks[], grid: MaskGrid): Run[] {
   for (let f = 0; f < stable.length; f++) {
     const present = count(stable[f]!) >= need;
     if (!present) close(f);
-    else if (start >= 0 && changeScore(stable[f - 1]!, stable[f]!) >= CHANGE) {
+    else if (start >= 0 && isChange(stable[f - 1]!, stable[f]!, charCells)) {
       close(f);
       start = f;
     } else if (start < 0) start = f;
@@ -94,50 +108,56 @@ function recall(core: Uint32Array, frame: FrameMasks | undefined): number {
   return frame && c ? countAnd(core, frame.weak) / c : 0;
 }
 
+/** Bits of `core` not in `other`, or all of `core` when too few remain to measure. */
+function distinct(core: Uint32Array, other: Uint32Array | undefined, need: number): Uint32Array {
+  if (!other) return core;
+  const d = core.map((w, i) => w & ~other[i]!);
+  return count(d) >= need ? d : core;
+}
+
 export function findSegments(frames: readonly FrameMasks[], opts: SegmentOptions): Segment[] {
+  const need = minCells(opts.grid);
+  const charCells = opts.charCells ?? need;
   const minFrames = Math.max(3, Math.round(opts.fps * 0.2));
-  const stable = runsOf(frames, opts.grid).filter(
-    (r) => r.end - r.start >= minFrames && count(r.core) >= minCells(opts.grid) / 2,
+  const stable = runsOf(frames, opts.grid, charCells).filter(
+    (r) => r.end - r.start >= minFrames && count(r.core) >= need / 2,
   );
-  // Merge stable runs that show the same text, across a cut or a short flicker between them.
-  const groups: Array<{ runs: Run[]; core: Uint32Array }> = [];
+  // Merge stable runs that show the same text, across a flicker or a cut that barely moved it.
+  const groups: Run[][] = [];
   for (const run of stable) {
     const last = groups[groups.length - 1];
-    const prev = last?.runs[last.runs.length - 1];
-    if (last && prev && run.start - prev.end <= minFrames && similarity(last.core, run.core) >= SAME)
-      last.runs.push(run);
-    else groups.push({ runs: [run], core: run.core });
+    const prev = last?.[last.length - 1];
+    if (last && prev && run.start - prev.end <= minFrames && !isChange(prev.core, run.core, charCells))
+      last.push(run);
+    else groups.push([run]);
   }
   const maxFade = Math.round(opts.fps * 1.5);
   const out: Segment[] = [];
   groups.forEach((g, i) => {
-    const longest = g.runs.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
+    const longest = g.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
     const core = longest.core;
-    let start = g.runs[0]!.start;
-    let end = g.runs[g.runs.length - 1]!.end;
-    // Walk back over fade-in frames and over the two frames stable masks lag behind an onset.
-    // An appearance is only seen late, so this may take frames from the previous segment.
+    let start = g[0]!.start;
+    let end = g[g.length - 1]!.end;
     // Stable masks see new text two frames late (losses at once): when this segment follows
     // another directly, the change is the sharpest raw-mask change among the last LAG frames.
     const prev = out[out.length - 1];
     if (prev && prev.end >= start - LAG) {
+      const score = (f: number): number => changeScore(frames[f - 1]!.strong, frames[f]!.strong);
       let best = start;
       for (let f = Math.max(prev.start + 1, start - LAG); f <= start; f++)
-        if (
-          changeScore(frames[f - 1]!.strong, frames[f]!.strong) >
-          changeScore(frames[best - 1]!.strong, frames[best]!.strong)
-        )
-          best = f;
+        if (score(f) > score(best)) best = f;
       start = Math.min(start, best);
       prev.end = Math.min(prev.end, start);
     }
-    // Fade-in (and an onset from nothing): walk back while most of the text is faintly there.
+    // Fade-in, fade-out and an onset from nothing: walk while most of this text (the part the
+    // neighbour does not share, e.g. not the still background) is faintly there.
+    const before = distinct(core, prev?.core, need);
     const floor = Math.max(prev?.end ?? 0, start - maxFade);
-    while (start > floor && recall(core, frames[start - 1]) >= FADE_RECALL) start--;
-    if (prev && prev.end > start) prev.end = start;
-    const next = groups[i + 1]?.runs[0]?.start ?? frames.length;
-    const ceil = Math.min(next, end + maxFade);
-    while (end < ceil && recall(core, frames[end]) >= FADE_RECALL) end++;
+    while (start > floor && recall(before, frames[start - 1]) >= FADE_RECALL) start--;
+    const nextRun = groups[i + 1]?.[0];
+    const after = distinct(core, nextRun?.core, need);
+    const ceil = Math.min(nextRun?.start ?? frames.length, end + maxFade);
+    while (end < ceil && recall(after, frames[end]) >= FADE_RECALL) end++;
     const box = bounds(core, opts.grid.gw, opts.grid.gh);
     if (!box) return;
     out.push({ start, end, ocrFrame: pickSample(longest, start, end, opts.sampleEvery), cells: box, core });

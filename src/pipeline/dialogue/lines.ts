@@ -1,0 +1,32 @@
+/** Pure: cues or recognised speech → transcript lines (ids 1..n, speaker unknown). */
+import type { LineSource, TranscriptLine } from '../../domain/documents.js';
+import type { Cue } from '../subtitles/types.js';
+
+const round = (v: number): number => Math.round(v * 1000) / 1000;
+
+/**
+ * The line's text is the part in the episode's language (or the first line's language when the
+ * episode language is 'auto' or absent); the other languages of a bilingual subtitle go to
+ * `translations`.
+ */
+export function cuesToLines(cues: readonly Cue[], language: string, source: LineSource): TranscriptLine[] {
+  return cues.map((c, i) => {
+    const primaryLang = c.lines.some((l) => l.language === language)
+      ? language
+      : (c.lines[0]?.language ?? language);
+    const primary = c.lines.filter((l) => l.language === primaryLang);
+    const others = c.lines.filter((l) => l.language !== primaryLang);
+    const line: TranscriptLine = {
+      id: i + 1,
+      start: round(c.start),
+      end: round(c.end),
+      text: primary.map((l) => l.text).join(' '),
+      language: primaryLang,
+      speaker: null,
+      source,
+      confidence: round(c.confidence),
+    };
+    if (others.length) line.translations = others.map((l) => ({ language: l.language, text: l.text }));
+    return line;
+  });
+}

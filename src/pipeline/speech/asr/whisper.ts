@@ -1,0 +1,80 @@
+/**
+ * whisper.cpp in-process via @napi-rs/whisper, given a ggml model file. The model is checked
+ * before loading so a missing or wrong file is a clear error, and loaded once per path.
+ * Note: `full()` is synchronous and holds the worker's event loop while it runs.
+ */
+import { open, stat } from 'node:fs/promises';
+import type * as WhisperModule from '@napi-rs/whisper';
+import { AsrError, type AsrEngine } from './types.js';
+
+interface WhisperContext {
+  full(params: unknown, samples: Float32Array): string;
+}
+const contexts = new Map<string, Promise<{ ctx: WhisperContext; mod: typeof WhisperModule }>>();
+
+/** ggml files start with the magic 0x67676d6c ("lmgg" on disk); gguf with "GGUF". */
+export function isGgmlHeader(head: Buffer): boolean {
+  return (
+    head.length >= 4 &&
+    (head.readUInt32LE(0) === 0x67676d6c || head.subarray(0, 4).toString('latin1') === 'GGUF')
+  );
+}
+
+async function checkModel(path: string): Promise<void> {
+  const info = await stat(path).catch(() => null);
+  if (!info?.isFile()) throw new AsrError(`whisper model file not found: ${path}`, 'whisper');
+  const fh = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(4);
+    await fh.read(head, 0, 4, 0);
+    if (!isGgmlHeader(head) || info.size < 1024 * 1024)
+      throw new AsrError(
+        `whisper model file is not a ggml whisper model (bad header or truncated, ${info.size} bytes): ${path}`,
+        'whisper',
+      );
+  } finally {
+    await fh.close();
+  }
+}
+
+function load(path: string): Promise<{ ctx: WhisperContext; mod: typeof WhisperModule }> {
+  let p = contexts.get(path);
+  if (!p) {
+    p = (async () => {
+      await checkModel(path);
+      const mod = await import('@napi-rs/whisper');
+      try {
+        return { ctx: new mod.Whisper(path) as unknown as WhisperContext, mod };
+      } catch (err) {
+        throw new AsrError(
+          `whisper model could not be loaded (corrupt file?): ${path}: ${err instanceof Error ? err.message : String(err)}`,
+          'whisper',
+        );
+      }
+    })();
+    contexts.set(path, p);
+    p.catch(() => contexts.delete(path));
+  }
+  return p;
+}
+
+export function whisperEngine(cfg: { modelPath: string; threads?: number }): AsrEngine {
+  return {
+    name: `whisper:${cfg.modelPath}`,
+    async transcribe(pcm, { language, signal }) {
+      const { ctx, mod } = await load(cfg.modelPath);
+      signal.throwIfAborted();
+      const params = new mod.WhisperFullParams(mod.WhisperSamplingStrategy.Greedy);
+      params.nThreads = cfg.threads ?? 2;
+      params.language = language && language !== 'auto' ? language : 'auto';
+      params.printProgress = false;
+      const segments: Array<{ text: string; start: number; end: number }> = [];
+      params.onNewSegment = (s) => segments.push(s);
+      ctx.full(params, pcm);
+      // whisper.cpp reports segment times in centiseconds.
+      return segments
+        .map((s) => ({ start: s.start / 100, end: s.end / 100, text: s.text.trim(), confidence: 0.5 }))
+        .filter((s) => s.text);
+    },
+  };
+}
