@@ -11,26 +11,17 @@ const media = await probeMedia(file, ac.signal);
 const v = media.video!;
 const plan = decodePlan(v.width, v.height, v.fps);
 const builder = new SignalBuilder(plan.analysis);
-const res = await decodeVideo(
-  file,
-  plan,
-  { onFrame: (_n, yuv) => void builder.push(yuv), onCandidate: () => undefined },
-  ac.signal,
-);
+const handlers = {
+  onFrame: (_n: number, yuv: Buffer) => void builder.push(yuv),
+  onCandidate: () => undefined,
+};
+const res = await decodeVideo(file, plan, handlers, ac.signal);
 const s = builder.finish();
 const f = (x: number | undefined): string => (x ?? 0).toFixed(3);
+console.log('frame\tpts\td1\thist\td4\td8\td16\td32\tmean\tstd\tstep\talign\tspan');
 for (let j = 0; j < s.frameCount; j++) {
-  console.log(
-    [
-      j,
-      res.pts[j]!.toFixed(3),
-      f(s.structure[1]![j]),
-      f(s.histogram[1]![j]),
-      f(s.structure[4]![j]),
-      f(s.histogram[4]![j]),
-      f(s.structure[8]![j]),
-      s.mean[j]!.toFixed(1),
-      s.std[j]!.toFixed(1),
-    ].join('\t'),
-  );
+  const st = (i: number): string => f(s.structure[i]![j]);
+  const row = [j, res.pts[j]!.toFixed(3), st(0), f(s.histogram[j]), st(3), st(7), st(9), st(11)];
+  row.push(s.mean[j]!.toFixed(1), s.std[j]!.toFixed(1), f(s.step[j]), f(s.align[j]), f(s.span[j]));
+  console.log(row.join('\t'));
 }

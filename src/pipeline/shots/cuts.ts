@@ -4,27 +4,36 @@
  * neighbourhood (fast motion raises the whole neighbourhood), and when no frame shortly
  * before still resembles a frame shortly after (a flash or a passing occluder does).
  */
-import type { ShotSignal } from './signal.js';
+import { DENSE_GAP_MAX, type ShotSignal } from './signal.js';
 
 export interface CutParams {
   /** Minimum structure distance of a cut. */
   minDistance: number;
-  /** How far the distance must rise above the local median. */
+  /** How far the distance must rise above the local median… */
   minRise: number;
+  /** …and how many times the local median it must be. */
+  minRatio: number;
   /** Half-width of the neighbourhood window, frames. */
   window: number;
   /** Frames before/after the candidate searched for a resemblance that vetoes it. */
   bridge: number;
   /** A resemblance this close (relative to the cut distance) vetoes the cut. */
   bridgeRatio: number;
+  /** The cut must be this many times the second-largest change within two frames (motion is sustained). */
+  isolation: number;
+  /** Candidates closer than this are a burst of motion (animation, a thrown object), not shots. */
+  minShotFrames: number;
 }
 
 export const DEFAULT_CUT_PARAMS: CutParams = {
-  minDistance: 0.17,
-  minRise: 0.1,
+  minDistance: 0.1,
+  minRise: 0.06,
+  minRatio: 3,
   window: 12,
   bridge: 4,
   bridgeRatio: 0.5,
+  isolation: 2,
+  minShotFrames: 6,
 };
 
 function median(values: number[]): number {
@@ -35,13 +44,13 @@ function median(values: number[]): number {
 
 /** Smallest distance between a frame before `j` and a frame from `j` on, spanning at most the stored gaps. */
 export function bridgeDistance(signal: ShotSignal, j: number, reach: number): number {
-  const gapMax = signal.structure.length - 1;
+  const gapMax = DENSE_GAP_MAX;
   let best = Infinity;
   for (let a = j - reach; a < j; a++) {
     for (let b = j; b < j + reach; b++) {
       const g = b - a;
       if (a < 0 || b >= signal.frameCount || g > gapMax || (a === j - 1 && b === j)) continue;
-      best = Math.min(best, signal.structure[g]![b]!);
+      best = Math.min(best, signal.structure[g - 1]![b]!);
     }
   }
   return best;
@@ -49,7 +58,7 @@ export function bridgeDistance(signal: ShotSignal, j: number, reach: number): nu
 
 /** Frame indices where a hard cut starts a new shot. */
 export function detectCuts(signal: ShotSignal, params: CutParams = DEFAULT_CUT_PARAMS): number[] {
-  const d = signal.structure[1]!;
+  const d = signal.structure[0]!;
   const cuts: number[] = [];
   for (let j = 1; j < signal.frameCount; j++) {
     const v = d[j]!;
@@ -58,11 +67,22 @@ export function detectCuts(signal: ShotSignal, params: CutParams = DEFAULT_CUT_P
     for (let k = j - params.window; k <= j + params.window; k++) {
       if (k >= 1 && k < signal.frameCount && Math.abs(k - j) > 1) around.push(d[k]!);
     }
-    if (v < median(around) + params.minRise) continue;
+    const m = median(around);
+    if (v < m + params.minRise || v < params.minRatio * m) continue;
     // Keep only the strongest frame of a run of high distances.
     if ((d[j - 1] ?? 0) > v || (d[j + 1] ?? 0) >= v) continue;
+    // The second-largest neighbour: one blended frame beside a cut is allowed, sustained change is not.
+    const near = [d[j - 2] ?? 0, d[j - 1] ?? 0, d[j + 1] ?? 0, d[j + 2] ?? 0].sort((a, b) => b - a);
+    if (v < params.isolation * near[1]!) continue;
     if (bridgeDistance(signal, j, params.bridge) < params.bridgeRatio * v) continue;
     cuts.push(j);
   }
-  return cuts;
+  return cuts.filter((c, i) => {
+    const prev = cuts[i - 1];
+    const next = cuts[i + 1];
+    return (
+      (prev === undefined || c - prev >= params.minShotFrames) &&
+      (next === undefined || next - c >= params.minShotFrames)
+    );
+  });
 }

@@ -10,6 +10,9 @@ const Y_BINS = 16;
 const C_BINS = 8;
 
 export interface FrameSignature {
+  /** Coarse luma grid, 0..255, before normalisation (for linearity along gradual transitions). */
+  raw: Float32Array;
+  /** The same grid normalised to zero mean and unit variance (structure). */
   grid: Float32Array;
   gw: number;
   gh: number;
@@ -50,33 +53,36 @@ export function frameSignature(yuv: Uint8Array, size: Size): FrameSignature {
   for (let k = 0; k < hist.length; k++) hist[k]! /= plane;
   const mean = s / plane;
   const std = Math.sqrt(Math.max(0, s2 / plane - mean * mean));
+  const raw = new Float32Array(gw * gh);
   const grid = new Float32Array(gw * gh);
   let gm = 0;
-  for (let k = 0; k < grid.length; k++) gm += grid[k] = sums[k]! / Math.max(1, counts[k]!);
+  for (let k = 0; k < grid.length; k++) gm += raw[k] = grid[k] = sums[k]! / Math.max(1, counts[k]!);
   gm /= grid.length;
   let gv = 0;
   for (let k = 0; k < grid.length; k++) gv += (grid[k]! - gm) ** 2;
   const gs = Math.sqrt(gv / grid.length) || 1;
   for (let k = 0; k < grid.length; k++) grid[k] = (grid[k]! - gm) / gs;
-  return { grid, gw, gh, hist, mean, std };
+  return { raw, grid, gw, gh, hist, mean, std };
 }
 
 export interface FrameDistance {
   /** 1 − best correlation of the normalised grids over small shifts, scaled to 0..1. */
   structure: number;
-  /** Mean L1/2 distance of the Y, U and V histograms, 0..1. */
+  /** Mean earth mover's distance of the Y, U and V histograms, 0..1 (a small brightness shift stays small). */
   histogram: number;
 }
 
 const SHIFT = 2;
-/** Below this luma spread a frame is flat (black, white, a title card) and its grid is noise. */
-const FLAT_STD = 6;
+/** Below this luma spread a frame is flat (black, white, a blank card) and its grid is noise. */
+export const FLAT_STD = 6;
 
 /** Distance between two frames, compensating small global motion in the structure term. */
 export function frameDistance(a: FrameSignature, b: FrameSignature): FrameDistance {
-  let histogram = 0;
-  for (let k = 0; k < a.hist.length; k++) histogram += Math.abs(a.hist[k]! - b.hist[k]!);
-  histogram /= 6;
+  const histogram =
+    (emd(a.hist, b.hist, 0, Y_BINS) +
+      emd(a.hist, b.hist, Y_BINS, C_BINS) +
+      emd(a.hist, b.hist, Y_BINS + C_BINS, C_BINS)) /
+    3;
   const { gw, gh } = a;
   let best = -1;
   for (let dy = -SHIFT; dy <= SHIFT; dy++) {
@@ -94,10 +100,28 @@ export function frameDistance(a: FrameSignature, b: FrameSignature): FrameDistan
       if (n > 0) best = Math.max(best, sum / n);
     }
   }
-  // A flat frame has no structure to compare: weight the term by the lower contrast.
-  const weight = Math.min(1, Math.min(a.std, b.std) / FLAT_STD);
-  const structure = Math.min(1, Math.max(0, (1 - best) / 1.5)) * weight;
+  // A flat frame's grid is noise: below full contrast, lean on the histograms instead.
+  const weight = Math.min(1, Math.max(0, (Math.min(a.std, b.std) - FLAT_STD) / FLAT_STD));
+  const shape = Math.min(1, Math.max(0, (1 - best) / 1.5));
+  // Colour alone can change at a cut between similar layouts; motion barely moves histograms.
+  const structure = Math.max(
+    shape * weight + Math.min(1, 2.5 * histogram) * (1 - weight),
+    Math.min(1, 4 * histogram),
+  );
   return { structure, histogram };
+}
+
+/** 1-D earth mover's distance between two normalised histograms stored at `offset`, 0..1. */
+function emd(a: Float32Array, b: Float32Array, offset: number, bins: number): number {
+  let ca = 0;
+  let cb = 0;
+  let sum = 0;
+  for (let k = offset; k < offset + bins - 1; k++) {
+    ca += a[k]!;
+    cb += b[k]!;
+    sum += Math.abs(ca - cb);
+  }
+  return sum / (bins - 1);
 }
 
 /** True when the frame is nearly uniform (fade-through frames, blank cards). */
