@@ -14,6 +14,7 @@ import { createHandlers } from './queue/handlers.js';
 import { WorkerPool } from './queue/worker-pool.js';
 import type { ServiceDeps } from './services/deps.js';
 import { openStore } from './store/index.js';
+import { WebhookDeliverer } from './services/webhooks/deliverer.js';
 import { packageVersion } from './version.js';
 
 /** A signing secret from config, else one generated once and kept in the data directory. */
@@ -79,11 +80,14 @@ export async function startServer(
     url = await app.listen({ host: deps.config.host, port: deps.config.port });
   }
   pool?.start();
+  const deliverer = deps.config.deliverWebhooks ? new WebhookDeliverer(deps, log) : null;
+  deliverer?.start();
   let closing: Promise<void> | null = null;
   const close = (drainMs = deps.config.drainMs): Promise<void> =>
     (closing ??= (async () => {
       await app?.close();
       await pool?.shutdown(drainMs);
+      await deliverer?.stop();
       await deps.store.close();
     })());
   return { deps, app, pool, url, close };

@@ -41,6 +41,15 @@ const schema = z.object({
   asrKey: z.string().optional(),
   whisperModel: z.string().optional(),
   vlmUrl: z.string().url().optional(),
+  /** Deliver webhooks to loopback/private addresses (tests, closed networks). */
+  allowPrivateWebhooks: bool.default(false),
+  webhookTimeoutMs: z.coerce.number().int().min(100).default(10_000),
+  /** First retry delay; doubles per attempt (with jitter) up to 30 minutes. */
+  webhookBaseDelayMs: z.coerce.number().int().min(10).default(10_000),
+  /** 12 attempts from a 10 s base span more than two hours. */
+  webhookMaxAttempts: z.coerce.number().int().min(1).default(12),
+  /** Deliver webhooks from this process (serve does; a bare worker does not). */
+  deliverWebhooks: bool.default(true),
   logLevel: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
 });
 
@@ -71,6 +80,9 @@ const ENV: Record<string, keyof ConfigInput> = {
   REELSCRIPT_WHISPER_MODEL: 'whisperModel',
   REELSCRIPT_VLM_URL: 'vlmUrl',
   REELSCRIPT_LOG_LEVEL: 'logLevel',
+  REELSCRIPT_ALLOW_PRIVATE_WEBHOOKS: 'allowPrivateWebhooks',
+  REELSCRIPT_WEBHOOK_TIMEOUT_MS: 'webhookTimeoutMs',
+  REELSCRIPT_WEBHOOK_BASE_DELAY_MS: 'webhookBaseDelayMs',
 };
 
 /** Build the config from the environment, overridden by explicit values (CLI flags, tests). */

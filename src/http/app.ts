@@ -17,6 +17,7 @@ import { cancelTaskRoute } from './routes/tasks/cancel.js';
 import { taskEventsRoute } from './routes/tasks/events.js';
 import { readTaskRoutes } from './routes/tasks/read.js';
 import { submitTaskRoute } from './routes/tasks/submit.js';
+import { webhookRoutes } from './routes/webhooks.js';
 
 export const API_PREFIX = '/serve/api/v2';
 
@@ -60,6 +61,7 @@ export async function buildApp(deps: ServiceDeps, opts: AppOptions): Promise<Fas
       cancelTaskRoute(api, deps);
       taskEventsRoute(api, deps);
       accountRoute(api, deps);
+      webhookRoutes(api, deps);
       assetRoutes(api, deps);
       done();
     },

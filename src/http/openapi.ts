@@ -4,6 +4,7 @@ import { ERROR_CODES } from '../domain/errors.js';
 import { submitTaskSchema } from '../services/submit-task.schema.js';
 import { signedUrlSchema } from './routes/assets/signed-upload.js';
 import { listTasksQuerySchema } from './routes/tasks/read.js';
+import { putWebhookSchema } from './routes/webhooks.js';
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input' });
 
@@ -127,6 +128,15 @@ export function buildOpenApi(prefix: string, version: string) {
         },
       },
       '/account': { get: { summary: 'Balance and ledger', responses: std } },
+      '/webhooks': {
+        get: { summary: 'The webhook URL of the account', responses: std },
+        put: {
+          summary: 'Set the webhook URL and signing secret',
+          requestBody: body(putWebhookSchema),
+          responses: std,
+        },
+      },
+      '/webhooks/deliveries': { get: { summary: 'Webhook deliveries with every attempt', responses: std } },
     },
   };
 }

@@ -171,6 +171,73 @@ export function runStoreContract(name: string, factory: (clock: Clock) => Promis
       ).toEqual(['t2']);
     });
 
+    it('queues exactly one webhook delivery per terminal state, leased to one deliverer', async () => {
+      await store.createTask(task('t0', { episodes: [{ episode: '1', assetId: 're_1' }] }));
+      await store.requestCancel('t0', 'acc1');
+      expect(await store.claimDueDelivery(1000)).toBeNull();
+      await store.setWebhook('acc1', 'https://example.test/hook', 'secret-1');
+      expect(await store.getWebhook('acc1')).toMatchObject({
+        url: 'https://example.test/hook',
+        secret: 'secret-1',
+      });
+      await store.createTask(task('t1', { episodes: [{ episode: '1', assetId: 're_1' }] }));
+      await store.createTask(task('t2', { episodes: [{ episode: '1', assetId: 're_1' }] }));
+      await store.requestCancel('t1', 'acc1');
+      await store.requestCancel('t1', 'acc1');
+      const j = await store.claimNext('w', 10_000);
+      await store.failJob({
+        jobId: j!.id,
+        workerId: 'w',
+        code: 'X',
+        message: 'x',
+        retryable: false,
+        maxAttempts: 1,
+        backoffMs: 0,
+      });
+      const d1 = await store.claimDueDelivery(1000);
+      const d2 = await store.claimDueDelivery(1000);
+      expect(await store.claimDueDelivery(1000)).toBeNull();
+      expect([d1?.event, d2?.event].sort()).toEqual(['cancelled', 'failed']);
+      await store.recordDeliveryAttempt(d1!.id, {
+        ok: false,
+        at: clock.now,
+        url: 'u',
+        status: 500,
+        error: 'HTTP 500',
+        durationMs: 3,
+        nextAttemptAt: clock.now + 5000,
+      });
+      await store.recordDeliveryAttempt(d2!.id, {
+        ok: true,
+        at: clock.now,
+        url: 'u',
+        status: 200,
+        error: null,
+        durationMs: 4,
+        nextAttemptAt: null,
+      });
+      expect(await store.claimDueDelivery(1000)).toBeNull();
+      clock.now += 5000;
+      const again = await store.claimDueDelivery(1000);
+      expect(again?.id).toBe(d1!.id);
+      await store.recordDeliveryAttempt(again!.id, {
+        ok: true,
+        at: clock.now,
+        url: 'u',
+        status: 204,
+        error: null,
+        durationMs: 2,
+        nextAttemptAt: null,
+      });
+      const list = await store.listDeliveries('acc1', 10);
+      expect(list.map((d) => [d.taskId, d.event, d.state, d.attempts])).toEqual([
+        ['t2', 'failed', 'delivered', 1],
+        ['t1', 'cancelled', 'delivered', 2],
+      ]);
+      expect(list[1]!.history.map((h) => h.status)).toEqual([500, 204]);
+      expect(await store.listDeliveries('acc2', 10)).toEqual([]);
+    });
+
     it('scopes assets to their account', async () => {
       const base = {
         originalFilename: 'a.mp4',

@@ -136,6 +136,40 @@ export interface JobOutcome {
   taskStatus: TaskState | null;
 }
 
+export interface WebhookConfig {
+  accountId: string;
+  url: string;
+  secret: string;
+  updatedAt: number;
+}
+
+export type DeliveryState = 'pending' | 'delivered' | 'failed';
+
+export interface DeliveryAttempt {
+  attempt: number;
+  at: number;
+  url: string;
+  status: number | null;
+  error: string | null;
+  durationMs: number;
+}
+
+export interface DeliveryRecord {
+  id: number;
+  accountId: string;
+  taskId: string;
+  /** The terminal task state this delivery announces. */
+  event: 'completed' | 'failed' | 'cancelled';
+  state: DeliveryState;
+  attempts: number;
+  nextAttemptAt: number;
+  createdAt: number;
+  deliveredAt: number | null;
+  lastStatus: number | null;
+  lastError: string | null;
+  history: DeliveryAttempt[];
+}
+
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   migrate(): Promise<void>;
@@ -193,6 +227,18 @@ export interface Store {
   /** Give a job back (shutdown): running → queued without counting the attempt. */
   releaseJob(f: FinishJob): Promise<boolean>;
   addTaskWarnings(taskId: string, warnings: string[]): Promise<void>;
+  // webhooks: a delivery row is written in the same transaction that makes a task terminal
+  setWebhook(accountId: string, url: string, secret: string): Promise<void>;
+  getWebhook(accountId: string): Promise<WebhookConfig | null>;
+  /** Lease the next due pending delivery (so concurrent deliverers never send one twice). */
+  claimDueDelivery(leaseMs: number): Promise<DeliveryRecord | null>;
+  /** Record an attempt: delivered, or pending again at `nextAttemptAt`, or failed (null). */
+  recordDeliveryAttempt(
+    id: number,
+    attempt: Omit<DeliveryAttempt, 'attempt'> & { ok: boolean; nextAttemptAt: number | null },
+  ): Promise<void>;
+  listDeliveries(accountId: string, limit: number): Promise<DeliveryRecord[]>;
+
   /** Whether the job is still running under this worker (false after cancel or lease loss). */
   isJobActive(jobId: number, workerId: string): Promise<boolean>;
   /** Running jobs whose lease has not expired yet (to find ones held by crashed local workers). */

@@ -6,6 +6,8 @@ import type {
   ApiKeyRecord,
   Asset,
   AssetKind,
+  DeliveryAttempt,
+  DeliveryRecord,
   JobKind,
   JobRecord,
   LedgerEntry,
@@ -168,5 +170,33 @@ export function summariseFailures(
   return {
     code,
     message: `${episodeFailures.length} of ${totalEpisodes} episodes failed: ${parts.join('; ')}`,
+  };
+}
+
+export function toDeliveryAttempt(r: Row): DeliveryAttempt {
+  return {
+    attempt: n(r.attempt),
+    at: n(r.at),
+    url: str(r.url),
+    status: nOrNull(r.status),
+    error: strOrNull(r.error),
+    durationMs: n(r.duration_ms),
+  };
+}
+
+export function toDelivery(r: Row, history: DeliveryAttempt[] = []): DeliveryRecord {
+  return {
+    id: n(r.id),
+    accountId: str(r.account_id),
+    taskId: str(r.task_id),
+    event: str(r.event) as DeliveryRecord['event'],
+    state: str(r.state) as DeliveryRecord['state'],
+    attempts: n(r.attempts),
+    nextAttemptAt: n(r.next_attempt_at),
+    createdAt: n(r.created_at),
+    deliveredAt: nOrNull(r.delivered_at),
+    lastStatus: nOrNull(r.last_status),
+    lastError: strOrNull(r.last_error),
+    history,
   };
 }

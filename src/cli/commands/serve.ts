@@ -10,6 +10,7 @@ interface ServeOpts {
   host?: string;
   workers?: string;
   requireAsr?: boolean;
+  allowPrivateWebhooks?: boolean;
 }
 
 const log = (m: string): void => void process.stderr.write(`${m}\n`);
@@ -21,9 +22,17 @@ export function serveCommand(): Command {
     .option('--host <addr>', 'address to bind (default 127.0.0.1)')
     .option('--workers <n>', 'episodes processed at once by this process (default 2; 0 = API only)')
     .option('--require-asr', 'refuse use_subtitle:false tasks when no speech engine is configured')
+    .option('--allow-private-webhooks', 'allow webhook URLs on loopback/private addresses')
     .action(async (o: ServeOpts) => {
       const server = await startServer(
-        { ...storeOverrides(o), port: o.port, host: o.host, workers: o.workers, requireAsr: o.requireAsr },
+        {
+          ...storeOverrides(o),
+          port: o.port,
+          host: o.host,
+          workers: o.workers,
+          requireAsr: o.requireAsr,
+          allowPrivateWebhooks: o.allowPrivateWebhooks,
+        },
         { log },
       );
       log(

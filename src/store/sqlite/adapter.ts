@@ -10,6 +10,8 @@ import type {
   ApiKeyRecord,
   Asset,
   CreateTaskResult,
+  DeliveryAttempt,
+  DeliveryRecord,
   FinishJob,
   JobOutcome,
   JobRecord,
@@ -18,6 +20,7 @@ import type {
   Store,
   TaskListQuery,
   TaskRecord,
+  WebhookConfig,
 } from '../ports.js';
 import {
   ASSET_COLUMNS,
@@ -33,6 +36,7 @@ import {
   type Row,
 } from '../rows.js';
 import { SQLITE_MIGRATIONS } from './migrations/index.js';
+import * as webhooks from './webhooks.js';
 
 const inList = (xs: readonly string[]): string => xs.map((x) => `'${x}'`).join(',');
 
@@ -332,6 +336,7 @@ export class SqliteStore implements Store {
           )
           .run(at, taskId, accountId);
         if (r.changes > 0) {
+          webhooks.enqueueTerminalDelivery(this.db, taskId, 'cancelled', at);
           this.db
             .prepare(
               "UPDATE jobs SET state = 'cancelled', finished_at = ?, lease_until = NULL WHERE task_id = ? AND state IN ('queued', 'running')",
@@ -392,6 +397,31 @@ export class SqliteStore implements Store {
     return Promise.resolve(r !== undefined);
   }
 
+  setWebhook(accountId: string, url: string, secret: string): Promise<void> {
+    webhooks.setWebhook(this.db, accountId, url, secret, this.now());
+    return Promise.resolve();
+  }
+
+  getWebhook(accountId: string): Promise<WebhookConfig | null> {
+    return Promise.resolve(webhooks.getWebhook(this.db, accountId));
+  }
+
+  claimDueDelivery(leaseMs: number): Promise<DeliveryRecord | null> {
+    return Promise.resolve(this.tx(() => webhooks.claimDueDelivery(this.db, leaseMs, this.now())));
+  }
+
+  recordDeliveryAttempt(
+    id: number,
+    attempt: Omit<DeliveryAttempt, 'attempt'> & { ok: boolean; nextAttemptAt: number | null },
+  ): Promise<void> {
+    this.tx(() => webhooks.recordDeliveryAttempt(this.db, id, attempt));
+    return Promise.resolve();
+  }
+
+  listDeliveries(accountId: string, limit: number): Promise<DeliveryRecord[]> {
+    return Promise.resolve(webhooks.listDeliveries(this.db, accountId, limit));
+  }
+
   listLeasedJobs(): Promise<JobRecord[]> {
     const rows = this.db
       .prepare("SELECT * FROM jobs WHERE state = 'running' AND lease_until >= ?")
@@ -425,11 +455,12 @@ export class SqliteStore implements Store {
         if (r.changes === 0) return { applied: false, taskStatus: null };
         const job = toJob(this.db.prepare('SELECT * FROM jobs WHERE id = ?').get(f.jobId) as Row);
         if (job.kind === 'series') {
-          this.db
+          const done = this.db
             .prepare(
               "UPDATE tasks SET status = 'completed', finished_at = ? WHERE id = ? AND status = 'running'",
             )
             .run(at, job.taskId);
+          if (done.changes > 0) webhooks.enqueueTerminalDelivery(this.db, job.taskId, 'completed', at);
           return { applied: true, taskStatus: this.taskStatus(job.taskId) };
         }
         return { applied: true, taskStatus: this.afterEpisodeTerminal(job.taskId, at) };
@@ -508,11 +539,12 @@ export class SqliteStore implements Store {
     const failed = jobs.filter((j) => j.state === 'failed');
     if (failed.length > 0) {
       const { code, message } = summariseFailures(failed, episodes.length);
-      this.db
+      const marked = this.db
         .prepare(
           "UPDATE tasks SET status = 'failed', error_code = ?, error_message = ?, finished_at = ? WHERE id = ? AND status IN ('pending', 'running')",
         )
         .run(code, message, at, taskId);
+      if (marked.changes > 0) webhooks.enqueueTerminalDelivery(this.db, taskId, 'failed', at);
     } else if (episodes.every((j) => j.state === 'done')) {
       this.db
         .prepare(
