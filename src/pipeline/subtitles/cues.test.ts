@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { cueLines, mergeCues, rows } from './cues.js';
+import type { Cue, OcrLine } from './types.js';
+
+const l = (text: string, x0: number, y0: number, x1: number, y1: number, mean = 0.98): OcrLine => ({
+  text,
+  mean,
+  box: [x0, y0, x1, y1],
+});
+const cue = (start: number, end: number, text: string, confidence = 0.9): Cue => ({
+  start,
+  end,
+  lines: [{ text, language: 'zh' }],
+  confidence,
+});
+
+describe('rows and cueLines', () => {
+  it('joins boxes on one row left to right', () => {
+    expect(
+      rows([l('我进去帮他', 200, 10, 300, 40), l('你们接着善后，', 50, 12, 190, 41)]).map((r) => r.text),
+    ).toEqual(['你们接着善后， 我进去帮他']);
+  });
+  it('splits a bilingual subtitle into tagged lines, top to bottom', () => {
+    const r = cueLines([l('One quart or two?', 60, 50, 260, 70), l('一个还是两个？', 80, 10, 240, 45)], 'zh');
+    expect(r!.lines).toEqual([
+      { text: '一个还是两个？', language: 'zh' },
+      { text: 'One quart or two?', language: 'en' },
+    ]);
+  });
+  it('joins a sentence wrapped over two rows of one language', () => {
+    const r = cueLines(
+      [l('这句话当时也是红遍网络', 40, 10, 300, 40), l('被各种段子模仿', 80, 50, 260, 80)],
+      'zh',
+    );
+    expect(r!.lines).toEqual([{ text: '这句话当时也是红遍网络 被各种段子模仿', language: 'zh' }]);
+  });
+  it('returns null when nothing readable was found', () => {
+    expect(cueLines([l('，。', 0, 0, 10, 10)], 'zh')).toBeNull();
+  });
+});
+
+describe('mergeCues', () => {
+  it('merges two readings of one subtitle split by a cut and keeps the better reading', () => {
+    const out = mergeCues(
+      [cue(1, 2, '这包话当时也是红遍网络', 0.8), cue(2, 3.5, '这句话当时也是红遍网络', 0.97)],
+      0.1,
+    );
+    expect(out).toEqual([cue(1, 3.5, '这句话当时也是红遍网络', 0.97)]);
+  });
+  it('keeps different subtitles and repeats after a real gap apart', () => {
+    const out = mergeCues([cue(0, 1, '你好'), cue(1, 2, '我们走吧'), cue(3, 4, '我们走吧')], 0.12);
+    expect(out.map((c) => [c.start, c.end])).toEqual([
+      [0, 1],
+      [1, 2],
+      [3, 4],
+    ]);
+  });
+});

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { MaskMaker, maskGrid } from './mask.js';
+import { findSegments, isChange, pickSample, type FrameMasks } from './segment.js';
+
+const W = 160;
+const H = 40;
+
+/** A gray band with pseudo-glyphs for `text` (bright strokes, dark outline) at `alpha`. */
+function frame(
+  text: number | null,
+  opts: { alpha?: number; bg?: number; noiseSeed?: number } = {},
+): Uint8Array {
+  const g = new Uint8Array(W * H).fill(opts.bg ?? 90);
+  if (opts.noiseSeed !== undefined) {
+    // Moving bright specks with dark surroundings: background that looks a little like text.
+    let s = opts.noiseSeed * 7919;
+    for (let k = 0; k < 12; k++) {
+      s = (s * 1103515245 + 12345) % 2147483648;
+      const x = 2 + (s % (W - 4));
+      const y = 2 + ((s >> 8) % (H - 4));
+      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) g[(y + dy) * W + x + dx] = 10;
+      g[y * W + x] = 230;
+    }
+  }
+  if (text === null) return g;
+  const a = opts.alpha ?? 1;
+  let s = text * 104729 + 1;
+  for (let c = 0; c < 8; c++) {
+    // One "character" per 16 px cell: a few strokes chosen by the text id.
+    for (let k = 0; k < 3; k++) {
+      s = (s * 1103515245 + 12345) % 2147483648;
+      const horiz = s % 2 === 0;
+      const off = 2 + ((s >> 4) % 10);
+      for (let t = 2; t < 14; t++) {
+        const x = 16 + c * 16 + (horiz ? t : off);
+        const y = 12 + (horiz ? off : t);
+        for (let dy = -1; dy <= 2; dy++)
+          for (let dx = -1; dx <= 2; dx++)
+            g[(y + dy) * W + x + dx] = Math.round(g[(y + dy) * W + x + dx]! * (1 - a));
+        for (const [px, py] of [
+          [x, y],
+          [x + 1, y],
+          [x, y + 1],
+          [x + 1, y + 1],
+        ] as const)
+          g[py * W + px] = Math.round(g[py * W + px]! * (1 - a) + 240 * a);
+      }
+    }
+  }
+  return g;
+}
+
+function masks(frames: Uint8Array[]): FrameMasks[] {
+  const maker = new MaskMaker(maskGrid(W, H));
+  return frames.map((f) => maker.make(f));
+}
+
+const opts = { grid: maskGrid(W, H), fps: 25, sampleEvery: 5 };
+
+describe('findSegments', () => {
+  it('finds exact boundaries of consecutive subtitles and gaps', () => {
+    const seq = [
+      ...Array(10).fill(null),
+      ...Array(30).fill(1),
+      ...Array(30).fill(2),
+      ...Array(10).fill(null),
+      ...Array(25).fill(3),
+    ] as Array<number | null>;
+    const segs = findSegments(masks(seq.map((t) => frame(t))), opts);
+    expect(segs.map((s) => [s.start, s.end])).toEqual([
+      [10, 40],
+      [40, 70],
+      [80, 105],
+    ]);
+    for (const s of segs) expect(s.ocrFrame % 5).toBe(0);
+  });
+
+  it('does not split a subtitle over moving background specks', () => {
+    const seq = Array.from({ length: 60 }, (_, i) => frame(i >= 10 && i < 50 ? 4 : null, { noiseSeed: i }));
+    const segs = findSegments(masks(seq), opts).filter((s) => s.end - s.start > 5);
+    expect(segs.map((s) => [s.start, s.end])).toEqual([[10, 50]]);
+  });
+
+  it('starts a fading-in subtitle within two frames of its first frame', () => {
+    const seq = Array.from({ length: 60 }, (_, i) =>
+      i < 10 ? frame(null) : frame(5, { alpha: Math.min(1, (i - 9) / 11) }),
+    );
+    const [seg] = findSegments(masks(seq), opts);
+    expect(seg).toBeDefined();
+    expect(Math.abs(seg!.start - 10)).toBeLessThanOrEqual(2);
+    expect(seg!.end).toBe(60);
+  });
+
+  it('finds nothing in a band without text', () => {
+    expect(findSegments(masks(Array.from({ length: 30 }, () => frame(null))), opts)).toEqual([]);
+  });
+});
+
+describe('isChange', () => {
+  it('is false for identical masks and true for different text', () => {
+    const [a, b, c] = masks([frame(1), frame(1), frame(2)]);
+    expect(isChange(a!.strong, b!.strong, 10)).toBe(false);
+    expect(isChange(a!.strong, c!.strong, 10)).toBe(true);
+  });
+});
+
+describe('pickSample', () => {
+  it('picks the sampled frame nearest the middle of the stable run', () => {
+    expect(pickSample({ start: 10, end: 40 }, 10, 40, 5)).toBe(25);
+    expect(pickSample({ start: 11, end: 13 }, 11, 13, 5)).toBe(-1);
+    expect(pickSample({ start: 11, end: 13 }, 9, 13, 5)).toBe(10);
+  });
+});
