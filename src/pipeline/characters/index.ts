@@ -2,7 +2,13 @@
 export { buildCharacters } from './build.js';
 export { clusterTracks, CLUSTER_DEFAULTS, type ClusterOptions } from './cluster.js';
 export { genericName, nameClusters, NAMING_DEFAULTS } from './naming.js';
-export { chooseSpeaker, mouthMotion, TALKING_MOTION, type SpeakerChoice } from './speaker.js';
+export {
+  chooseSpeaker,
+  mouthMotion,
+  TALKING_MOTION,
+  talkingMotionFor,
+  type SpeakerChoice,
+} from './speaker.js';
 export { embedReferencePhotos, writeFaceCrop } from './run.js';
 export type {
   Character,

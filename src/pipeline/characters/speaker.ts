@@ -12,8 +12,13 @@ export interface SpeakerChoice {
   reason: 'mouth' | 'only_face' | 'largest_face' | 'off_screen' | 'unclear';
 }
 
-/** Mouth movement needed to call a face "talking" (range + mean step of openness). */
-export const TALKING_MOTION = 0.12;
+/**
+ * Mouth movement needed to call a face "talking" (range + mean step of openness), for faces of
+ * at least 80 px; landmark jitter grows on smaller faces, so the bar rises in proportion.
+ */
+export const TALKING_MOTION = 0.16;
+export const talkingMotionFor = (faceSize: number): number =>
+  TALKING_MOTION * Math.max(1, 80 / Math.max(1, faceSize));
 /** Below this, over at least STILL_SAMPLES frames, the mouth is visibly shut: not the speaker. */
 export const STILL_MOTION = 0.06;
 const STILL_SAMPLES = 3;
@@ -69,7 +74,7 @@ export function chooseSpeaker(
     (a, b) => b.motion - a.motion || b.size - a.size || (a.key < b.key ? -1 : 1),
   );
   const [top, next] = list;
-  if (top && top.motion >= TALKING_MOTION && (!next || top.motion >= 1.8 * next.motion)) {
+  if (top && top.motion >= talkingMotionFor(top.size) && (!next || top.motion >= 1.8 * next.motion)) {
     const lead = next ? (top.motion - next.motion) / top.motion : 1;
     return { track: top.key, confidence: round2(0.6 + 0.35 * Math.min(1, lead)), reason: 'mouth' };
   }
