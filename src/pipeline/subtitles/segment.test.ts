@@ -59,13 +59,8 @@ const opts = { grid: maskGrid(W, H), fps: 25, sampleEvery: 5 };
 
 describe('findSegments', () => {
   it('finds exact boundaries of consecutive subtitles and gaps', () => {
-    const seq = [
-      ...Array(10).fill(null),
-      ...Array(30).fill(1),
-      ...Array(30).fill(2),
-      ...Array(10).fill(null),
-      ...Array(25).fill(3),
-    ] as Array<number | null>;
+    const run = (n: number, t: number | null): Array<number | null> => Array.from({ length: n }, () => t);
+    const seq = [...run(10, null), ...run(30, 1), ...run(30, 2), ...run(10, null), ...run(25, 3)];
     const segs = findSegments(masks(seq.map((t) => frame(t))), opts);
     expect(segs.map((s) => [s.start, s.end])).toEqual([
       [10, 40],
