@@ -14,6 +14,7 @@ import { createHandlers } from './queue/handlers.js';
 import { WorkerPool } from './queue/worker-pool.js';
 import type { ServiceDeps } from './services/deps.js';
 import { openStore } from './store/index.js';
+import { RateLimiter } from './services/rate-limit.js';
 import { WebhookDeliverer } from './services/webhooks/deliverer.js';
 import { packageVersion } from './version.js';
 
@@ -37,7 +38,8 @@ export async function openDeps(overrides: Partial<ConfigInput> = {}): Promise<Se
   const store = await openStore(config.databaseUrl);
   const events = new EventEmitter();
   events.setMaxListeners(0);
-  return { store, config, events, now: Date.now };
+  const limiter = new RateLimiter(config.rateLimitPerSecond, config.rateLimitBurst);
+  return { store, config, events, now: Date.now, limiter };
 }
 
 export interface Server {

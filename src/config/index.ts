@@ -48,6 +48,11 @@ const schema = z.object({
   webhookBaseDelayMs: z.coerce.number().int().min(10).default(10_000),
   /** 12 attempts from a 10 s base span more than two hours. */
   webhookMaxAttempts: z.coerce.number().int().min(1).default(12),
+  /** Requests per second per account (0 = unlimited) and the burst allowed above it. */
+  rateLimitPerSecond: z.coerce.number().min(0).default(50),
+  rateLimitBurst: z.coerce.number().int().min(1).default(200),
+  /** Tasks an account may have pending or running at once. */
+  maxActiveTasks: z.coerce.number().int().min(1).default(200),
   /** Deliver webhooks from this process (serve does; a bare worker does not). */
   deliverWebhooks: bool.default(true),
   logLevel: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
@@ -80,6 +85,9 @@ const ENV: Record<string, keyof ConfigInput> = {
   REELSCRIPT_WHISPER_MODEL: 'whisperModel',
   REELSCRIPT_VLM_URL: 'vlmUrl',
   REELSCRIPT_LOG_LEVEL: 'logLevel',
+  REELSCRIPT_RATE_LIMIT: 'rateLimitPerSecond',
+  REELSCRIPT_RATE_BURST: 'rateLimitBurst',
+  REELSCRIPT_MAX_ACTIVE_TASKS: 'maxActiveTasks',
   REELSCRIPT_ALLOW_PRIVATE_WEBHOOKS: 'allowPrivateWebhooks',
   REELSCRIPT_WEBHOOK_TIMEOUT_MS: 'webhookTimeoutMs',
   REELSCRIPT_WEBHOOK_BASE_DELAY_MS: 'webhookBaseDelayMs',

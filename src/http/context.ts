@@ -6,5 +6,7 @@ import type { ServiceDeps } from '../services/deps.js';
 
 export async function accountOf(deps: ServiceDeps, req: FastifyRequest): Promise<Account> {
   const header: unknown = req.headers.authorization;
-  return authenticate(deps, typeof header === 'string' ? header : undefined);
+  const account = await authenticate(deps, typeof header === 'string' ? header : undefined);
+  deps.limiter?.take(account.id);
+  return account;
 }

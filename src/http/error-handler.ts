@@ -60,5 +60,7 @@ export function zodToAppError(e: ZodError): AppError {
 export function handleError(raw: unknown, req: FastifyRequest, reply: FastifyReply): void {
   const err = normaliseError(raw);
   if (err.code === 'INTERNAL') req.log.error({ err: err.cause ?? raw }, 'unhandled error');
+  const retryAfter = err.details?.retry_after_seconds;
+  if (typeof retryAfter === 'number') void reply.header('Retry-After', String(retryAfter));
   void reply.status(err.status).type('application/json; charset=utf-8').send(errorEnvelope(err));
 }

@@ -115,6 +115,7 @@ export async function submitTask(
     );
   }
   const { config, warnings } = resolveConfig(deps, body);
+  await checkActiveTaskQuota(deps, accountId);
   const ordered = keys.sort(compareEpisodeKeys);
   const invalid: InvalidAsset[] = [];
   const durations: number[] = [];
@@ -185,6 +186,22 @@ export async function submitTask(
   await pinInputs(deps, taskId, assets).catch(() => undefined);
   deps.events.emit(TASK_EVENTS.enqueued, taskId);
   return { task: result.task, replayed: false };
+}
+
+/** Quota: an account may hold at most maxActiveTasks pending or running tasks. */
+async function checkActiveTaskQuota(deps: ServiceDeps, accountId: string): Promise<void> {
+  const max = deps.config.maxActiveTasks;
+  let active = 0;
+  for (const status of ['pending', 'running'] as const) {
+    active += (await deps.store.listTasks({ accountId, status, limit: max })).tasks.length;
+  }
+  if (active >= max) {
+    throw new AppError(
+      'RATE_LIMITED',
+      `Quota exceeded: at most ${max} tasks may be pending or running at once`,
+      { retry_after_seconds: 30 },
+    );
+  }
 }
 
 /** Hard-link each episode's file into the task so deleting the asset later cannot break the task. */

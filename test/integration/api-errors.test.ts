@@ -335,3 +335,36 @@ describe('ledger, idempotency, states', () => {
     expect([bad.status, code(bad)]).toEqual([400, 'INVALID_REQUEST']);
   });
 });
+
+describe('rate limits and quotas', () => {
+  it('answers 429 with Retry-After past the per-account rate, and caps active tasks', async () => {
+    const limited = await startTestServer({
+      rateLimitPerSecond: 1,
+      rateLimitBurst: 3,
+      maxActiveTasks: 1,
+      workers: 0,
+    });
+    try {
+      const statuses: number[] = [];
+      let retryAfter: string | null = null;
+      for (let i = 0; i < 5; i++) {
+        const r = await api(limited.base, limited.key, 'GET', '/account');
+        statuses.push(r.status);
+        if (r.status === 429) retryAfter = r.headers.get('retry-after');
+      }
+      expect(statuses.slice(0, 3)).toEqual([200, 200, 200]);
+      expect(statuses).toContain(429);
+      expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
+      const other = await limited.newAccount(10);
+      expect((await api(limited.base, other.key, 'GET', '/account')).status).toBe(200);
+      const a = (await uploadFile(limited.base, other.key, video)).body.data.asset_id;
+      const first = await api(limited.base, other.key, 'POST', '/screenplay/tasks', submitBody({ '1': a }));
+      expect(first.status).toBe(200);
+      const second = await api(limited.base, other.key, 'POST', '/screenplay/tasks', submitBody({ '1': a }));
+      expect([second.status, code(second)]).toEqual([429, 'RATE_LIMITED']);
+      expect(second.body.msg).toContain('Quota exceeded');
+    } finally {
+      await limited.close();
+    }
+  });
+});
