@@ -1,0 +1,62 @@
+/**
+ * The pg connection pool and the transaction helper every multi-statement mutation goes through.
+ * BIGINT columns hold epoch-ms times and micro-dollar amounts; pg returns int8 as a string (it may
+ * exceed 2^53), but ours never do, so this pool's own type table parses them back to numbers
+ * without touching pg's process-wide defaults.
+ */
+import pg from 'pg';
+
+export type Db = pg.Pool | pg.PoolClient;
+
+const INT8_OID = 20;
+
+function parserFor(oid: number, format?: 'text' | 'binary'): (v: string) => unknown {
+  if (oid === INT8_OID && format !== 'binary') return (v) => Number(v);
+  return pg.types.getTypeParser(oid, format ?? 'text') as (v: string) => unknown;
+}
+
+const types = { getTypeParser: parserFor };
+
+export function createPool(connectionString: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString, types, max: 10, idleTimeoutMillis: 10_000 });
+  // An idle client whose server connection drops (PostgreSQL restart) emits 'error' on the pool;
+  // unhandled, that would crash the process. The pool discards the client and the next query
+  // opens a fresh connection, so there is nothing else to do here.
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+/** Run fn inside BEGIN … COMMIT on one client; ROLLBACK on any error and rethrow it. */
+export async function withTx<T>(pool: pg.Pool, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken = false;
+  try {
+    await client.query('BEGIN');
+    const out = await fn(client);
+    await client.query('COMMIT');
+    return out;
+  } catch (err) {
+    try {
+      await client.query('ROLLBACK');
+    } catch {
+      broken = true; // the connection itself failed: do not hand it back to the pool
+    }
+    throw err;
+  } finally {
+    client.release(broken);
+  }
+}
+
+/** Rows of a query as plain records (the shared row mappers take these). */
+export async function rows(
+  db: Db,
+  sql: string,
+  params: unknown[] = [],
+): Promise<Array<Record<string, unknown>>> {
+  return (await db.query(sql, params)).rows as Array<Record<string, unknown>>;
+}
+
+/** Rows affected by a guarded UPDATE/DELETE. */
+export async function affected(db: Db, sql: string, params: unknown[] = []): Promise<number> {
+  return (await db.query(sql, params)).rowCount ?? 0;
+}
