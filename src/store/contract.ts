@@ -238,6 +238,55 @@ export function runStoreContract(name: string, factory: (clock: Clock) => Promis
       expect(await store.listDeliveries('acc2', 10)).toEqual([]);
     });
 
+    // Concurrency: with PostgreSQL these calls really overlap (one pool, several connections).
+    it('never overdraws or double-charges under concurrent submits', async () => {
+      const results = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => store.createTask(task(`t${i}`, { costMicro: 2_000_000 }))),
+      );
+      expect(results.filter((r) => r.kind === 'created').length).toBe(5);
+      expect(results.filter((r) => r.kind === 'insufficient_balance').length).toBe(3);
+      expect((await store.getAccount('acc1'))?.balanceMicro).toBe(0);
+      const same = await Promise.all(
+        Array.from({ length: 4 }, (_, i) =>
+          store.createTask(
+            task(`k${i}`, { accountId: 'acc2', costMicro: 0, idempotencyKey: 'k', requestHash: 'h' }),
+          ),
+        ),
+      );
+      expect(same.map((r) => r.kind).sort()).toEqual(['created', 'replayed', 'replayed', 'replayed']);
+      expect((await store.listTasks({ accountId: 'acc2', limit: 10 })).tasks.length).toBe(1);
+    });
+
+    it("holds each task's concurrency under concurrent claimers", async () => {
+      const episodes = Array.from({ length: 6 }, (_, i) => ({ episode: String(i + 1), assetId: 're_1' }));
+      await store.createTask(task('t1', { episodes, concurrency: 2 }));
+      const first = await Promise.all(Array.from({ length: 6 }, (_, i) => store.claimNext(`w${i}`, 10_000)));
+      const got = first.filter((j) => j !== null);
+      expect(got.length).toBeGreaterThanOrEqual(1);
+      expect(got.length).toBeLessThanOrEqual(2);
+      while (await store.claimNext('late', 10_000));
+      const jobs = await store.listJobs('t1');
+      expect(jobs.filter((j) => j.state === 'running').length).toBe(2);
+      expect(new Set(jobs.filter((j) => j.state === 'running').map((j) => j.id)).size).toBe(2);
+    });
+
+    it('enqueues the series step once when the last episodes finish together', async () => {
+      const ids = ['t1', 't2', 't3', 't4'];
+      for (const id of ids) await store.createTask(task(id, { costMicro: 1 }));
+      const claimed = [];
+      for (let i = 0; i < 8; i++) claimed.push((await store.claimNext(`w${i}`, 10_000))!);
+      await Promise.all(claimed.map((j) => store.completeJob({ jobId: j.id, workerId: j.workerId! })));
+      for (const id of ids) {
+        const jobs = await store.listJobs(id);
+        expect(jobs.map((j) => `${j.kind}:${j.state}`)).toEqual([
+          'episode:done',
+          'episode:done',
+          'series:queued',
+        ]);
+      }
+      expect((await store.claimNext('w', 10_000))?.kind).toBe('series');
+    });
+
     it('scopes assets to their account', async () => {
       const base = {
         originalFilename: 'a.mp4',
