@@ -8,6 +8,8 @@ export interface ShotSpan {
   avoid: Array<[number, number]>;
 }
 
+const SHARP_ENOUGH = 0.7;
+
 /** Index into `candidates` for each shot, or null when no candidate falls inside it. */
 export function chooseKeyframes(
   spans: readonly ShotSpan[],
@@ -20,19 +22,15 @@ export function chooseKeyframes(
     if (inside.length === 0) return null;
     const clear = inside.filter(({ c }) => !span.avoid.some(([a, b]) => c.frame >= a && c.frame <= b));
     const pool = clear.length > 0 ? clear : inside;
-    const maxSharp = Math.max(...pool.map(({ c }) => c.sharpness), 1e-9);
-    const len = Math.max(1, span.endFrame - span.startFrame);
-    let best = pool[0]!;
-    let bestScore = -Infinity;
-    for (const p of pool) {
-      // Sharpness first; a mild pull to the middle makes the frame representative.
-      const pos = (p.c.frame - span.startFrame) / len;
-      const score = p.c.sharpness / maxSharp - 0.3 * Math.abs(pos - 0.5) - (p.c.contrast < 8 ? 1 : 0);
-      if (score > bestScore) {
-        bestScore = score;
-        best = p;
-      }
-    }
+    // Sharp enough (within SHARP_ENOUGH of the sharpest, not blank), then nearest the middle:
+    // the middle of a shot shows what it is about; its edges often hold motion blur or a reframe.
+    const withContent = pool.filter(({ c }) => c.contrast >= 8);
+    const field = withContent.length > 0 ? withContent : pool;
+    const maxSharp = Math.max(...field.map(({ c }) => c.sharpness));
+    const middle = (span.startFrame + span.endFrame) / 2;
+    const sharp = field.filter(({ c }) => c.sharpness >= SHARP_ENOUGH * maxSharp);
+    let best = sharp[0] ?? field[0]!;
+    for (const p of sharp) if (Math.abs(p.c.frame - middle) < Math.abs(best.c.frame - middle)) best = p;
     return best.i;
   });
 }

@@ -48,7 +48,8 @@ export function assembleShots(boundaries: readonly Boundary[], pts: Float64Array
     if (b && b.kind !== 'cut') avoid.push([b.startFrame, b.endFrame]);
     shots.push({
       index: shots.length + 1,
-      start: round3(at(startFrame)),
+      // The first shot covers the timeline from 0 even when video starts after audio.
+      start: shots.length === 0 ? 0 : round3(at(startFrame)),
       end: round3(at(endFrame + 1)),
       start_frame: startFrame,
       end_frame: endFrame,

@@ -12,6 +12,8 @@ import { decodeVideo } from '../decode/run.js';
 import { CandidatePool } from '../keyframes/pool.js';
 import { chooseKeyframes } from '../keyframes/select.js';
 import { candidateWriter, grabKeyframe, placeKeyframe, removeDir } from '../keyframes/run.js';
+import { MotionTracker } from '../motion/tracker.js';
+import { movementForSpan } from '../motion/span.js';
 import { assembleShots, frameStep } from './assemble.js';
 import { detectBoundaries } from './detect.js';
 import { SignalBuilder } from './signal.js';
@@ -32,12 +34,19 @@ export async function runShotStage(
   const candidateDir = join(ctx.workDir, 'shot-candidates');
   await mkdir(keyframeDir, { recursive: true });
   const builder = new SignalBuilder(plan.analysis);
-  const bucketFrames = Math.max(1, Math.round(video.fps || 25));
+  // Two saved candidates per second at most: enough choice for short shots, little disk.
+  const bucketFrames = Math.max(1, Math.round((video.fps || 25) / 2));
   const pool = new CandidatePool(
     plan.candidate.width,
     plan.candidate.height,
     bucketFrames,
     candidateWriter(candidateDir, plan.candidate),
+  );
+  // About ten motion samples per second, each across `step` frames so slow moves are measurable.
+  const motion = new MotionTracker(
+    plan.analysis.width,
+    plan.analysis.height,
+    Math.max(1, Math.round((video.fps || 25) / 10)),
   );
   const segmentOf: number[] = [];
   let segment = 0;
@@ -49,6 +58,7 @@ export async function runShotStage(
       {
         onFrame: (n, yuv) => {
           builder.push(yuv);
+          motion.push(n, yuv);
           if (builder.lastDistance() >= PROVISIONAL_SPLIT) segment++;
           segmentOf[n % 256] = segment;
         },
@@ -60,6 +70,7 @@ export async function runShotStage(
     await pool.flush();
     if (decoded.frameCount === 0) throw new AppError('MEDIA_UNREADABLE', 'no video frame could be decoded');
     const signal = builder.finish();
+    const track = motion.finish();
     const spans = assembleShots(detectBoundaries(signal), decoded.pts);
     const picks = chooseKeyframes(
       spans.map((s) => ({ startFrame: s.start_frame, endFrame: s.end_frame, avoid: s.avoid })),
@@ -74,8 +85,13 @@ export async function runShotStage(
       const keyframe = cand
         ? await placeKeyframe(cand.file, keyframeDir, span.index)
         : await grabKeyframe(file, time, plan.candidate, keyframeDir, span.index, ctx.signal);
-      const { avoid: _avoid, ...rest } = span;
-      shots.push({ ...rest, keyframe, keyframe_time: Math.round(time * 1000) / 1000, camera_movement: null });
+      const { avoid, ...rest } = span;
+      const camera_movement = movementForSpan(
+        track,
+        { startFrame: span.start_frame, endFrame: span.end_frame, avoid },
+        decoded.pts,
+      );
+      shots.push({ ...rest, keyframe, keyframe_time: Math.round(time * 1000) / 1000, camera_movement });
     }
     ctx.onProgress(1);
     const last = decoded.pts[decoded.frameCount - 1]!;

@@ -21,6 +21,8 @@ export interface FrameSpec {
   dy?: number;
   /** Seed of a subtitle-like band near the bottom (0 = none). */
   subtitle?: number;
+  /** Scale about the centre (1.1 = content 10 % larger: zoomed in). */
+  zoom?: number;
 }
 
 function texture(scene: number, x: number, y: number): number {
@@ -32,13 +34,14 @@ function texture(scene: number, x: number, y: number): number {
 }
 
 /** Render one frame as yuv444p (chroma mildly tied to the scene so histograms differ too). */
-export function renderFrame(spec: FrameSpec): Buffer {
-  const { width: w, height: h } = SIZE;
+export function renderFrame(spec: FrameSpec, size: Size = SIZE): Buffer {
+  const { width: w, height: h } = size;
+  const z = spec.zoom ?? 1;
   const out = Buffer.alloc(w * h * 3);
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
-      const sx = x + (spec.dx ?? 0);
-      const sy = y + (spec.dy ?? 0);
+      const sx = (x - w / 2) / z + w / 2 + (spec.dx ?? 0);
+      const sy = (y - h / 2) / z + h / 2 + (spec.dy ?? 0);
       let v = texture(spec.scene, sx, sy);
       if (spec.to !== undefined) v = v * (1 - (spec.mix ?? 0)) + texture(spec.to, sx, sy) * (spec.mix ?? 0);
       v *= spec.gain ?? 1;
