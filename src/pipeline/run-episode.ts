@@ -6,19 +6,33 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TaskConfig } from '../domain/task-config.js';
 import { withCheckpoint } from './checkpoint.js';
+import { runDialogueStage, type AsrEngineConfig, type DialogueResult } from './dialogue/index.js';
+import { FACES_STAGE_VERSION, runFaceStage, type EpisodeFaces } from './faces/index.js';
 import { probeMedia } from './probe/run.js';
 import type { MediaInfo } from './probe/types.js';
 import { runShotStage, type ShotStageResult } from './shots/index.js';
 import type { StageContext } from './types.js';
 
-export const EPISODE_STAGE_VERSIONS = { probe: 1, shots: 1 } as const;
-const WEIGHTS: Record<keyof typeof EPISODE_STAGE_VERSIONS, number> = { probe: 0.02, shots: 0.98 };
+export const EPISODE_STAGE_VERSIONS = {
+  probe: 1,
+  shots: 1,
+  dialogue: 1,
+  faces: FACES_STAGE_VERSION,
+} as const;
+const WEIGHTS: Record<keyof typeof EPISODE_STAGE_VERSIONS, number> = {
+  probe: 0.02,
+  shots: 0.33,
+  dialogue: 0.35,
+  faces: 0.3,
+};
 
 export interface EpisodeInput {
   episode: string;
   file: string;
   workDir: string;
   config: TaskConfig;
+  /** The speech engine the deployment configured, if any. */
+  asr?: AsrEngineConfig | null;
   signal: AbortSignal;
   onProgress?: (stage: string, fraction: number) => void;
   log?: (message: string) => void;
@@ -28,6 +42,8 @@ export interface EpisodeResult {
   episode: string;
   media: MediaInfo;
   shots: ShotStageResult;
+  dialogue: DialogueResult;
+  faces: EpisodeFaces;
   /** Directory holding this episode's keyframe JPEGs (names as in shots[].keyframe). */
   keyframeDir: string;
   stages: Record<string, { version: number; seconds: number; reused: boolean }>;
@@ -67,5 +83,15 @@ export async function runEpisode(input: EpisodeInput): Promise<EpisodeResult> {
     await mkdir(keyframeDir, { recursive: true });
     return runShotStage(input.file, media, { ctx, keyframeDir });
   });
-  return { episode: input.episode, media, shots, keyframeDir, stages };
+  const dialogue = await step('dialogue', (ctx) =>
+    runDialogueStage(input.file, media, {
+      ctx,
+      language: input.config.language,
+      useSubtitle: input.config.use_subtitle,
+      asr: input.asr ?? null,
+    }),
+  );
+  // Faces run even without face recognition: shot size is read from face scale.
+  const faces = await step('faces', (ctx) => runFaceStage(input.file, media, shots.shots, { ctx }));
+  return { episode: input.episode, media, shots, dialogue, faces, keyframeDir, stages };
 }

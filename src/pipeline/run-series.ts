@@ -1,13 +1,33 @@
 /**
- * The series step: from every episode's checkpoints, builds the documents and writes the zip root
- * (DESIGN §4). Output is staged in a sibling folder and renamed into place, so a crash or retry
- * never leaves a half-written result, and a cancelled task gets nothing more written.
+ * The series step: from every episode's checkpoints, runs the series-wide stages (characters)
+ * and writes the zip root (DESIGN §4). Output is staged in a sibling folder and renamed into
+ * place, so a crash or retry never leaves a half-written result, and a cancelled task gets
+ * nothing more written. The documents are also kept (`docsFile`) so a
+ * character rename can regenerate every export without decoding video.
  */
 import { copyFile, mkdir, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { MANIFEST_SCHEMA, type Manifest } from '../domain/documents.js';
+import {
+  MANIFEST_SCHEMA,
+  type Manifest,
+  type Namelist,
+  type Storyboard,
+  type Transcript,
+} from '../domain/documents.js';
 import type { TaskConfig } from '../domain/task-config.js';
+import {
+  assembleNamelist,
+  assembleTranscript,
+  characterImagePath,
+  charactersByShot,
+} from './assemble/documents.js';
 import { assembleStoryboard, keyframeZipPath } from './assemble/storyboard.js';
+import {
+  buildCharacters,
+  embedReferencePhotos,
+  writeFaceCrop,
+  type CharacterResult,
+} from './characters/index.js';
 import { writeJsonAtomic } from './checkpoint.js';
 import { writeExports } from './export/index.js';
 import type { EpisodeResult } from './run-episode.js';
@@ -16,21 +36,27 @@ import { toolVersions } from './tools.js';
 export interface SeriesInput {
   taskId: string | null;
   config: TaskConfig;
-  episodes: Array<{ result: EpisodeResult; source: string }>;
+  episodes: Array<{ result: EpisodeResult; source: string; file: string }>;
+  /** Reference photos as local files (the API resolves asset ids before calling). */
+  cast: ReadonlyArray<{ name: string; images: readonly string[] }>;
   outDir: string;
+  /** Where to keep the documents for later re-exports (a rename); none for local runs. */
+  docsFile?: string | undefined;
   signal: AbortSignal;
   warnings: string[];
   version: string;
   onProgress?: (stage: string, fraction: number) => void;
 }
 
-/** Stages that exist in this build; the manifest lists the others as not run, with why. */
-const NOT_BUILT: Manifest['stages_not_run'] = [
-  { stage: 'dialogue', reason: 'not available in this build' },
-  { stage: 'faces', reason: 'not available in this build' },
-  { stage: 'characters', reason: 'not available in this build' },
-  { stage: 'scenes', reason: 'not available in this build' },
-];
+/** Everything the exports are made from; stored so exports can be regenerated. */
+export interface SeriesDocs {
+  taskId: string | null;
+  language: string;
+  title: string;
+  options: { json: boolean; xlsx: boolean; mergeXlsx: boolean };
+  episodes: Array<{ episode: string; storyboard: Storyboard; transcript: Transcript | null }>;
+  namelist: Namelist | null;
+}
 
 /** The title used in exports: the task id, or the first source file for local runs. */
 function titleOf(input: SeriesInput): string {
@@ -44,50 +70,96 @@ function titleOf(input: SeriesInput): string {
   );
 }
 
+async function characterStep(
+  input: SeriesInput,
+  staging: string,
+  warnings: string[],
+): Promise<{ result: CharacterResult; images: Set<string> } | null> {
+  if (!input.config.use_face_recognition) return null;
+  const { references, missing } = await embedReferencePhotos(input.cast, input.signal);
+  for (const m of missing) warnings.push(`no face found in the reference photo for ${m}`);
+  const result = buildCharacters(
+    input.episodes.map(({ result: r }) => ({ episode: r.episode, faces: r.faces, lines: r.dialogue.lines })),
+    { language: input.config.language, references },
+  );
+  const images = new Set<string>();
+  await mkdir(join(staging, 'characters'), { recursive: true });
+  for (const c of result.characters) {
+    input.signal.throwIfAborted();
+    const ep = input.episodes.find((e) => e.result.episode === c.best_face.episode);
+    if (!ep) continue;
+    try {
+      await writeFaceCrop(
+        ep.file,
+        c.best_face.time,
+        c.best_face.box,
+        join(staging, characterImagePath(c.id)),
+        {
+          startTime: ep.result.media.startTime,
+          signal: input.signal,
+        },
+      );
+      images.add(c.id);
+    } catch (err) {
+      input.signal.throwIfAborted();
+      warnings.push(
+        `could not cut the face image of ${c.id}: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    }
+  }
+  return { result, images };
+}
+
 export async function runSeries(input: SeriesInput): Promise<string[]> {
   const staging = `${input.outDir}.staging`;
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
+  const warnings = [...input.warnings];
+  for (const { result } of input.episodes)
+    warnings.push(...result.dialogue.warnings.map((w) => `episode ${result.episode}: ${w}`));
   const files: string[] = [];
-  const write = async (rel: string, value: unknown): Promise<void> => {
-    await writeJsonAtomic(join(staging, rel), value);
-    files.push(rel);
+  const chars = await characterStep(input, staging, warnings);
+  files.push(...[...(chars?.images ?? [])].map(characterImagePath));
+  input.onProgress?.('characters', 0.5);
+
+  const docs: SeriesDocs = {
+    taskId: input.taskId,
+    language: input.config.language,
+    title: titleOf(input),
+    options: {
+      json: input.config.require_json,
+      xlsx: input.config.require_xlsx,
+      mergeXlsx: input.config.require_merge_xlsx,
+    },
+    episodes: [],
+    namelist: chars ? assembleNamelist(chars.result, chars.images) : null,
   };
-  const total = input.episodes.length;
-  const docs = [];
-  for (const [i, { result }] of input.episodes.entries()) {
+  for (const { result } of input.episodes) {
     input.signal.throwIfAborted();
-    docs.push({
-      episode: result.episode,
-      storyboard: assembleStoryboard(result.episode, result.shots),
-      transcript: null,
+    const transcript = assembleTranscript(
+      result.episode,
+      input.config.language,
+      result.dialogue.lines,
+      chars?.result ?? null,
+    );
+    const storyboard = assembleStoryboard(result.episode, result.shots, {
+      faces: result.faces,
+      lines: transcript.lines,
+      onscreenText: result.dialogue.onscreenText,
+      characters: charactersByShot(chars?.result ?? null, result.episode),
     });
+    docs.episodes.push({ episode: result.episode, storyboard, transcript });
     for (const shot of result.shots.shots) {
       const rel = keyframeZipPath(result.episode, shot.index);
       await mkdir(dirname(join(staging, rel)), { recursive: true });
       await copyFile(join(result.keyframeDir, shot.keyframe), join(staging, rel));
       files.push(rel);
     }
-    input.onProgress?.('exports', (i + 1) / (total + 2));
   }
   input.signal.throwIfAborted();
-  const exported = await writeExports(
-    {
-      taskId: input.taskId,
-      language: input.config.language,
-      title: titleOf(input),
-      episodes: docs,
-      namelist: null,
-      assetRoot: staging,
-      options: {
-        json: input.config.require_json,
-        xlsx: input.config.require_xlsx,
-        mergeXlsx: input.config.require_merge_xlsx,
-      },
-    },
-    staging,
-  );
-  files.push(...exported);
+  files.push(...(await writeExports({ ...docs, assetRoot: staging }, staging)));
+  input.onProgress?.('exports', 0.9);
+
   const manifest: Manifest = {
     schema: MANIFEST_SCHEMA,
     task_id: input.taskId,
@@ -98,18 +170,32 @@ export async function runSeries(input: SeriesInput): Promise<string[]> {
       episode: result.episode,
       source,
       duration: result.media.durationSeconds,
+      dialogue_source: result.dialogue.source,
       stages: Object.fromEntries(
         Object.entries(result.stages).map(([k, v]) => [k, { version: v.version, seconds: v.seconds }]),
       ),
     })),
-    stages_run: ['probe', 'shots', 'keyframes', 'exports'],
-    stages_not_run: NOT_BUILT,
-    warnings: input.warnings,
+    stages_run: [
+      'probe',
+      'shots',
+      'keyframes',
+      'dialogue',
+      'faces',
+      ...(chars ? ['characters'] : []),
+      'exports',
+    ],
+    stages_not_run: [
+      ...(chars ? [] : [{ stage: 'characters', reason: 'use_face_recognition is false' }]),
+      { stage: 'scenes', reason: 'not available in this build' },
+      { stage: 'describe', reason: 'no vision-language endpoint configured' },
+    ],
+    warnings,
     tools: await toolVersions(input.signal),
     files: [...files, 'manifest.json'].sort(),
   };
-  await write('manifest.json', manifest);
+  await writeJsonAtomic(join(staging, 'manifest.json'), manifest);
   input.signal.throwIfAborted();
+  if (input.docsFile) await writeJsonAtomic(input.docsFile, docs);
   await rm(input.outDir, { recursive: true, force: true });
   await rename(staging, input.outDir);
   input.onProgress?.('exports', 1);

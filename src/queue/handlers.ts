@@ -4,6 +4,7 @@
  */
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
+import { asrEngineOf } from '../config/asr.js';
 import { AppError } from '../domain/errors.js';
 import type { TaskConfig } from '../domain/task-config.js';
 import type { ServiceDeps } from '../services/deps.js';
@@ -41,6 +42,24 @@ async function requireTaskRecord(deps: ServiceDeps, taskId: string): Promise<Tas
   return task;
 }
 
+/** Reference photos of the task's cast, as files (the task names them by asset id). */
+async function castPhotos(
+  deps: ServiceDeps,
+  task: TaskRecord,
+): Promise<Array<{ name: string; images: string[] }>> {
+  const cast = (task.config as unknown as TaskConfig).characters ?? [];
+  const out = [];
+  for (const member of cast) {
+    const images: string[] = [];
+    for (const id of member.images) {
+      const asset = await deps.store.getAsset(id, task.accountId);
+      if (asset && (await exists(asset.path))) images.push(asset.path);
+    }
+    out.push({ name: member.name, images });
+  }
+  return out;
+}
+
 export function createHandlers(deps: ServiceDeps, version: string): JobHandlers {
   const runOne = async (ctx: JobContext, task: TaskRecord, episode: string) => {
     const { runEpisode } = await import('../pipeline/run-episode.js');
@@ -50,11 +69,12 @@ export function createHandlers(deps: ServiceDeps, version: string): JobHandlers 
       file,
       workDir: episodeWorkDir(deps.config, task.id, episode),
       config: task.config as unknown as TaskConfig,
+      asr: asrEngineOf(deps.config),
       signal: ctx.signal,
       onProgress: (stage, f) => ctx.reportProgress(stage, f),
       log: ctx.log,
     });
-    return { result, source: label };
+    return { result, source: label, file };
   };
   return {
     episode: async (ctx) => {
@@ -74,7 +94,9 @@ export function createHandlers(deps: ServiceDeps, version: string): JobHandlers 
         taskId: task.id,
         config: task.config as unknown as TaskConfig,
         episodes,
+        cast: await castPhotos(deps, task),
         outDir: taskOutDir(deps.config, task.id),
+        docsFile: join(taskWorkDir(deps.config, task.id), 'docs.json'),
         signal: ctx.signal,
         warnings: task.warnings,
         version,

@@ -72,7 +72,8 @@ describe('documents of a real task', () => {
     await runSeries({
       taskId: 't1',
       config,
-      episodes: [{ result, source: 'ep.mp4' }],
+      episodes: [{ result, source: 'ep.mp4', file: made.path }],
+      cast: [],
       outDir: out,
       signal,
       warnings: [],

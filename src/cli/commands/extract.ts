@@ -6,6 +6,8 @@ import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Command, Option } from 'commander';
+import { asrEngineOf } from '../../config/asr.js';
+import { loadConfig } from '../../config/index.js';
 import { DEFAULT_TASK_CONFIG, isSupportedLanguage, type TaskConfig } from '../../domain/task-config.js';
 import { ProbeError, probeMedia } from '../../pipeline/probe/run.js';
 import { runEpisode, type EpisodeResult } from '../../pipeline/run-episode.js';
@@ -83,6 +85,7 @@ export function extractCommand(): Command {
     .option('--keep-work', 'keep the intermediate work folder')
     .action(async (files: string[], o: ExtractOpts) => {
       const config = taskConfigFromFlags(o);
+      const asr = asrEngineOf(loadConfig());
       const out = resolve(o.out);
       await checkOutDir(out);
       const concurrency = Math.max(1, Math.min(8, Number(o.concurrency) || 1));
@@ -104,7 +107,7 @@ export function extractCommand(): Command {
       process.once('SIGTERM', onSig);
       const work = await mkdtemp(join(tmpdir(), 'reelscript-extract-'));
       const view = new ProgressView(process.stderr, Boolean(process.stderr.isTTY));
-      const results: Array<{ result: EpisodeResult; source: string }> = [];
+      const results: Array<{ result: EpisodeResult; source: string; file: string }> = [];
       try {
         let next = 0;
         const runNext = async (): Promise<void> => {
@@ -118,18 +121,20 @@ export function extractCommand(): Command {
               file,
               workDir: join(work, episode),
               config,
+              asr,
               signal: controller.signal,
               onProgress: (stage, f) => view.update(episode, stage, f * 0.95),
             });
             view.update(episode, 'done', 0.95, 'waiting for series');
-            results[i] = { result, source: files[i]! };
+            results.push({ result, source: files[i]!, file });
           }
         };
         await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, runNext));
         const written = await runSeries({
           taskId: null,
           config,
-          episodes: results,
+          episodes: results.sort((x, y) => Number(x.result.episode) - Number(y.result.episode)),
+          cast: config.characters,
           outDir: out,
           signal: controller.signal,
           warnings: [],
