@@ -1,9 +1,13 @@
 /**
  * whisper.cpp in-process via @napi-rs/whisper, given a ggml model file. The model is checked
- * before loading so a missing or wrong file is a clear error, and loaded once per path.
+ * before loading so a missing or wrong file is a clear error, and loaded once per path. A
+ * corrupt file with a valid header makes whisper.cpp abort the whole process, so the first load
+ * of each path is tried in a throwaway child process first.
  * Note: `full()` is synchronous and holds the worker's event loop while it runs.
  */
 import { open, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { ProcessError, runProcess } from '../../../process/spawn.js';
 import type * as WhisperModule from '@napi-rs/whisper';
 import { AsrError, type AsrEngine } from './types.js';
 
@@ -37,11 +41,29 @@ async function checkModel(path: string): Promise<void> {
   }
 }
 
+const TRIAL_LOAD = `const { Whisper } = require(process.argv[1]);
+try { new Whisper(process.argv[2]); } catch (e) { console.error(e.message); process.exit(2); }`;
+
+/** Load the model once in a child process: a crash there is an error here, not our exit. */
+async function trialLoad(path: string): Promise<void> {
+  const binding = createRequire(import.meta.url).resolve('@napi-rs/whisper');
+  try {
+    await runProcess(process.execPath, { args: ['-e', TRIAL_LOAD, binding, path], timeoutMs: 10 * 60_000 });
+  } catch (err) {
+    const detail = err instanceof ProcessError ? err.stderrTail.trim().split('\n').slice(-1)[0] : String(err);
+    throw new AsrError(
+      `whisper model could not be loaded (corrupt file?): ${path}: ${detail ?? 'crashed'}`,
+      'whisper',
+    );
+  }
+}
+
 function load(path: string): Promise<{ ctx: WhisperContext; mod: typeof WhisperModule }> {
   let p = contexts.get(path);
   if (!p) {
     p = (async () => {
       await checkModel(path);
+      await trialLoad(path);
       const mod = await import('@napi-rs/whisper');
       try {
         return { ctx: new mod.Whisper(path) as unknown as WhisperContext, mod };
