@@ -6,6 +6,7 @@ import { doctorCommand } from './commands/doctor.js';
 import { extractCommand } from './commands/extract.js';
 import { keysCommand } from './commands/keys.js';
 import { migrateCommand } from './commands/migrate.js';
+import { renameCommand } from './commands/rename.js';
 import { serveCommand, workerCommand } from './commands/serve.js';
 
 export function buildProgram(): Command {
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   program.addCommand(extractCommand());
   program.addCommand(keysCommand());
   program.addCommand(accountCommand());
+  program.addCommand(renameCommand());
   program.addCommand(doctorCommand());
   program.addCommand(migrateCommand());
   return program;

@@ -16,6 +16,7 @@ import { uploadRoute } from './routes/assets/upload.js';
 import { cancelTaskRoute } from './routes/tasks/cancel.js';
 import { taskEventsRoute } from './routes/tasks/events.js';
 import { readTaskRoutes } from './routes/tasks/read.js';
+import { renameCharacterRoute } from './routes/tasks/rename-character.js';
 import { submitTaskRoute } from './routes/tasks/submit.js';
 import { webhookRoutes } from './routes/webhooks.js';
 
@@ -60,6 +61,7 @@ export async function buildApp(deps: ServiceDeps, opts: AppOptions): Promise<Fas
       readTaskRoutes(api, deps);
       cancelTaskRoute(api, deps);
       taskEventsRoute(api, deps);
+      renameCharacterRoute(api, deps);
       accountRoute(api, deps);
       webhookRoutes(api, deps);
       assetRoutes(api, deps);

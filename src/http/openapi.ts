@@ -4,6 +4,7 @@ import { ERROR_CODES } from '../domain/errors.js';
 import { submitTaskSchema } from '../services/submit-task.schema.js';
 import { signedUrlSchema } from './routes/assets/signed-upload.js';
 import { listTasksQuerySchema } from './routes/tasks/read.js';
+import { renameCharacterSchema } from './routes/tasks/rename-character.js';
 import { putWebhookSchema } from './routes/webhooks.js';
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input' });
@@ -125,6 +126,14 @@ export function buildOpenApi(prefix: string, version: string) {
           summary: 'Server-Sent Events with task progress',
           parameters: [idParam('task_id')],
           responses: { '200': { description: 'event stream', content: { 'text/event-stream': {} } } },
+        },
+      },
+      '/screenplay/tasks/{task_id}/characters/{character_id}': {
+        patch: {
+          summary: 'Rename a character; every export is regenerated',
+          parameters: [idParam('task_id'), idParam('character_id')],
+          requestBody: body(renameCharacterSchema),
+          responses: std,
         },
       },
       '/account': { get: { summary: 'Balance and ledger', responses: std } },
