@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { analysisSize, frameArgs, nearestTarget, parseShowinfoTime, selectFilter } from './frames-args.js';
+import {
+  analysisSize,
+  chunkTargets,
+  frameArgs,
+  nearestTarget,
+  parseShowinfoTime,
+  seekFor,
+  selectFilter,
+} from './frames-args.js';
 
 describe('face frame decoding arguments', () => {
   it('scales the long side down to the analysis size, never up, keeping even dimensions', () => {
@@ -13,6 +21,18 @@ describe('face frame decoding arguments', () => {
     expect(f).toContain('between(t,3.0000,3.0600)');
     expect(f).toMatch(/scale=320:180.*showinfo$/);
     expect(selectFilter([], 25, 0, { width: 2, height: 2 })).toContain("select='0'");
+  });
+  it('splits long target lists into sorted runs with a seek before each', () => {
+    const targets = Array.from({ length: 100 }, (_, i) => 300 - i * 3);
+    const runs = chunkTargets(targets, 48);
+    expect(runs.map((r) => r.length)).toEqual([48, 48, 4]);
+    expect(runs[0]![0]).toBe(3);
+    expect(seekFor(runs[1]!, 0.5)).toBeCloseTo(runs[1]![0]! - 0.5);
+    expect(seekFor([0.2], 0)).toBe(0);
+    expect(frameArgs('/in.mp4', '/f', 12.5).slice(4, 7)).toEqual(['-ss', '12.500', '-copyts']);
+  });
+  it('ends the stream after the last target', () => {
+    expect(selectFilter([1, 2], 25, 0, { width: 2, height: 2 })).toMatch(/^trim=end=2\.5600,select=/);
   });
   it('reads frames as raw RGB through a filter script', () => {
     const a = frameArgs('/in.mp4', '/w/f.txt');

@@ -18,9 +18,28 @@ export function analysisSize(
 }
 
 /**
+ * ffmpeg's expression parser fails ("Cannot allocate memory") on a select of several hundred
+ * terms, and decoding a whole episode for a few frames of its end is waste: targets are split
+ * into runs decoded by one seeking ffmpeg each.
+ */
+export const MAX_TARGETS_PER_RUN = 48;
+
+export function chunkTargets(targets: readonly number[], max = MAX_TARGETS_PER_RUN): number[][] {
+  const sorted = [...targets].sort((a, b) => a - b);
+  const out: number[][] = [];
+  for (let i = 0; i < sorted.length; i += max) out.push(sorted.slice(i, i + max));
+  return out;
+}
+
+/** Input seek for a run: a little before its first target (timestamps are kept with -copyts). */
+export const seekFor = (run: readonly number[], startTime: number): number =>
+  Math.max(0, (run[0] ?? 0) + startTime - 1);
+
+/**
  * The filter graph: keep the first frame at or after each target time (window of 1.5 nominal
- * frames so a dropped frame in VFR video still yields one). `startTime` converts player time to
- * the stream's pts. Written to a filter script file because long episodes exceed argv limits.
+ * frames so a dropped frame in VFR video still yields one), and end the stream after the last
+ * target so ffmpeg stops decoding there. `startTime` converts player time to the stream's pts.
+ * Written to a filter script file to stay clear of argv limits.
  */
 export function selectFilter(
   targets: readonly number[],
@@ -34,15 +53,17 @@ export function selectFilter(
     return `between(t,${a},${(t + startTime + win).toFixed(4)})`;
   });
   const expr = terms.length > 0 ? terms.join('+') : '0';
-  return `select='${expr}',scale=${size.width}:${size.height}:flags=bilinear,format=rgb24,showinfo`;
+  const end = (Math.max(0, ...targets) + startTime + win + 0.5).toFixed(4);
+  return `trim=end=${end},select='${expr}',scale=${size.width}:${size.height}:flags=bilinear,format=rgb24,showinfo`;
 }
 
-export function frameArgs(file: string, filterScript: string): string[] {
+export function frameArgs(file: string, filterScript: string, seek = 0): string[] {
   return [
     '-hide_banner',
     '-nostdin',
     '-v',
     'info',
+    ...(seek > 0 ? ['-ss', seek.toFixed(3), '-copyts'] : []),
     '-i',
     file,
     '-map',

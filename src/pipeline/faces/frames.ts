@@ -1,12 +1,12 @@
 /**
- * I/O: one ffmpeg pass that yields the sampled frames as raw RGB with their player-timeline
- * times. Reading is pull-based, so while the detector works on a frame ffmpeg blocks on the pipe
+ * I/O: ffmpeg passes (one per run of nearby targets) that yield the sampled frames as raw RGB
+ * with their player-timeline times. Reading is pull-based, so while the detector works on a frame ffmpeg blocks on the pipe
  * and memory stays at a few frames whatever the episode length.
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startProcess } from '../../process/spawn.js';
-import { frameArgs, parseShowinfoTime, selectFilter } from './frames-args.js';
+import { chunkTargets, frameArgs, parseShowinfoTime, seekFor, selectFilter } from './frames-args.js';
 
 export interface DecodedFrame {
   time: number;
@@ -24,10 +24,15 @@ export interface FrameRequest {
 }
 
 export async function* decodeFrames(req: FrameRequest): AsyncGenerator<DecodedFrame> {
-  if (req.targets.length === 0) return;
+  for (const run of chunkTargets(req.targets)) yield* decodeRun(req, run);
+}
+
+/** One seeking ffmpeg for a run of nearby targets. */
+async function* decodeRun(req: FrameRequest, targets: number[]): AsyncGenerator<DecodedFrame> {
   const script = join(req.workDir, 'faces-select.txt');
-  await writeFile(script, selectFilter(req.targets, req.fps, req.startTime, req.size));
-  const proc = startProcess('ffmpeg', { args: frameArgs(req.file, script), signal: req.signal });
+  await writeFile(script, selectFilter(targets, req.fps, req.startTime, req.size));
+  const args = frameArgs(req.file, script, seekFor(targets, req.startTime));
+  const proc = startProcess('ffmpeg', { args, signal: req.signal });
   proc.stdin.end();
   const times: number[] = [];
   let wake: (() => void) | null = null;
