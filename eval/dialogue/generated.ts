@@ -1,0 +1,32 @@
+/** Generated hard-sub clips for eval:dialogue: known text and frames by construction. */
+import type { SubtitledVideoOptions } from '../../test/fixtures/subtitled-video.js';
+
+type Spec = Omit<SubtitledVideoOptions, 'path'>;
+
+export const GENERATED: Record<string, Spec> = {
+  'gen/vertical-zh-bilingual-720x1280': {
+    width: 720,
+    height: 1280,
+    fps: 25,
+    segments: [4, 3.6, 4.4],
+    logo: '短剧频道',
+    cues: [
+      { start: 0.4, end: 2.4, lines: ['你怎么现在才回来'] },
+      { start: 2.6, end: 4.8, lines: ['我在公司加班', 'I was working late.'] },
+      { start: 5.0, end: 7.2, lines: ['你以为我会相信吗'], fadeIn: 0.28 },
+      { start: 7.4, end: 9.6, lines: ['今天的会议改到下午三点钟', '大家不要迟到'], color: 'yellow' },
+      { start: 9.8, end: 11.8, lines: ['对不起', 'I am sorry.'] },
+    ],
+  },
+  'gen/landscape-en-1280x720': {
+    width: 1280,
+    height: 720,
+    fps: 30,
+    segments: [3, 4],
+    cues: [
+      { start: 0.5, end: 2.0, lines: ['Where have you been all night?'] },
+      { start: 2.2, end: 4.2, lines: ['I will never forgive you for this.'], color: 'yellow' },
+      { start: 4.4, end: 6.6, lines: ['Then leave.', 'Nobody is stopping you.'] },
+    ],
+  },
+};
