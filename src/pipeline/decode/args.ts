@@ -29,8 +29,8 @@ export const CANDIDATE_LONG_SIDE = 640;
 
 /** The plan for a video of the given display size and nominal frame rate. */
 export function decodePlan(width: number, height: number, fps: number): DecodePlan {
-  // About eight candidates per second: enough to find a sharp frame in a half-second shot.
-  const candidateEvery = Math.max(1, Math.round((fps > 0 ? fps : 25) / 8));
+  // About six candidates per second: enough to find a sharp frame in a half-second shot.
+  const candidateEvery = Math.max(1, Math.round((fps > 0 ? fps : 25) / 6));
   return {
     analysis: fitSize(width, height, ANALYSIS_LONG_SIDE),
     candidate: fitSize(width, height, CANDIDATE_LONG_SIDE),

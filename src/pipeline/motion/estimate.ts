@@ -16,7 +16,7 @@ export interface MotionSample {
   blocks: number;
 }
 
-const GRID_X = 5;
+const GRID_X = 4;
 const GRID_Y = 4;
 const COARSE_RANGE = 4;
 const MIN_BLOCK_STD = 3;

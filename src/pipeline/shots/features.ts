@@ -35,12 +35,14 @@ export function frameSignature(yuv: Uint8Array, size: Size): FrameSignature {
   const plane = w * h;
   let s = 0;
   let s2 = 0;
+  const colCell = new Uint16Array(w);
+  for (let x = 0; x < w; x++) colCell[x] = Math.floor((x * gw) / w);
   for (let y = 0; y < h; y++) {
     const row = Math.floor((y * gh) / h) * gw;
     for (let x = 0; x < w; x++) {
       const i = y * w + x;
       const v = yuv[i]!;
-      const cell = row + Math.floor((x * gw) / w);
+      const cell = row + colCell[x]!;
       sums[cell]! += v;
       counts[cell]! += 1;
       s += v;
@@ -76,8 +78,8 @@ const SHIFT = 2;
 /** Below this luma spread a frame is flat (black, white, a blank card) and its grid is noise. */
 export const FLAT_STD = 6;
 
-/** Distance between two frames, compensating small global motion in the structure term. */
-export function frameDistance(a: FrameSignature, b: FrameSignature): FrameDistance {
+/** Distance between two frames, compensating global motion up to `shift` grid cells in the structure term. */
+export function frameDistance(a: FrameSignature, b: FrameSignature, shift: number = SHIFT): FrameDistance {
   const histogram =
     (emd(a.hist, b.hist, 0, Y_BINS) +
       emd(a.hist, b.hist, Y_BINS, C_BINS) +
@@ -85,8 +87,8 @@ export function frameDistance(a: FrameSignature, b: FrameSignature): FrameDistan
     3;
   const { gw, gh } = a;
   let best = -1;
-  for (let dy = -SHIFT; dy <= SHIFT; dy++) {
-    for (let dx = -SHIFT; dx <= SHIFT; dx++) {
+  for (let dy = -shift; dy <= shift; dy++) {
+    for (let dx = -shift; dx <= shift; dx++) {
       let sum = 0;
       let n = 0;
       for (let y = Math.max(0, -dy); y < Math.min(gh, gh - dy); y++) {

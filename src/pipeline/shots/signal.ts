@@ -78,7 +78,8 @@ export class SignalBuilder {
     const sig = frameSignature(yuv, this.size);
     GAPS.forEach((g, i) => {
       const prev = this.back(g);
-      const d = prev ? frameDistance(prev, sig) : null;
+      // Wider motion search next door (where cuts are decided), a narrower one across gaps.
+      const d = prev ? frameDistance(prev, sig, g === 1 ? 2 : 1) : null;
       this.structure[i]!.push(d ? d.structure : 0);
       if (g === 1) this.histogram.push(d ? d.histogram : 0);
     });
