@@ -32,6 +32,33 @@ describe('postgres migrations', () => {
     expect(r.rows.map((x) => x.version)).toEqual([1, 2]);
   });
 
+  it('survives the server dropping its connections and reconnects', async () => {
+    const s = await freshSchema();
+    scratch.push(s);
+    const url = new URL(s.url);
+    url.searchParams.set('application_name', s.name); // to find exactly this pool's sessions
+    const store = new PostgresStore(url.toString());
+    await store.migrate();
+    await store.createAccount('a', 'a');
+    const admin = new pg.Client({ connectionString: s.url });
+    await admin.connect();
+    const killed = await admin.query(
+      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1',
+      [s.name],
+    );
+    await admin.end();
+    expect(killed.rowCount).toBeGreaterThan(0);
+    // The idle clients' errors must not crash the process; the next calls open fresh connections.
+    let account = null;
+    for (let i = 0; i < 50 && !account; i++) {
+      account = await store.getAccount('a').catch(() => null);
+      if (!account) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(account?.name).toBe('a');
+    expect((await store.appendLedger('a', 5, 'topup', null, 'after reconnect')).ok).toBe(true);
+    await store.close();
+  });
+
   it('parses BIGINT times and amounts back to numbers', async () => {
     const s = await freshSchema();
     scratch.push(s);
