@@ -42,9 +42,6 @@ export async function buildApp(deps: ServiceDeps, opts: AppOptions): Promise<Fas
     const err = new AppError('NOT_FOUND', `No route for ${req.method} ${req.url.split('?')[0] ?? ''}`);
     void reply.status(404).send(errorEnvelope(err));
   });
-  // Raw bodies for signed PUT uploads are streamed by the route, not parsed.
-  app.addContentTypeParser('application/octet-stream', (_req, _payload, done) => done(null));
-  app.addContentTypeParser(/^video\/.*/, (_req, _payload, done) => done(null));
   await app.register(multipart, { limits: { fileSize: deps.config.maxUploadBytes, files: 1 } });
 
   const openapi = buildOpenApi(API_PREFIX, opts.version);
@@ -56,7 +53,12 @@ export async function buildApp(deps: ServiceDeps, opts: AppOptions): Promise<Fas
       api.get('/healthz', () => ok({ status: 'ok', version: opts.version }));
       api.get('/openapi.json', () => openapi);
       uploadRoute(api, deps);
-      signedUploadRoutes(api, deps, API_PREFIX);
+      // Signed PUT uploads stream any body type themselves; only these routes accept it raw.
+      void api.register((sub, _o, next) => {
+        sub.addContentTypeParser('*', (_req, payload, ok) => ok(null, payload));
+        signedUploadRoutes(sub, deps, API_PREFIX);
+        next();
+      });
       submitTaskRoute(api, deps);
       readTaskRoutes(api, deps);
       cancelTaskRoute(api, deps);

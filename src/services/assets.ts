@@ -78,6 +78,13 @@ export async function receiveUpload(
     const code = (err as { code?: string }).code;
     if (code === 'ENOSPC' || code === 'EACCES' || code === 'EROFS')
       return fail('STORAGE_UNAVAILABLE', `cannot store the upload: ${code}`, true);
+    if (input.isTruncated()) {
+      return fail(
+        'PAYLOAD_TOO_LARGE',
+        `the file exceeds the upload limit of ${deps.config.maxUploadBytes} bytes`,
+        true,
+      );
+    }
     return fail('INVALID_REQUEST', 'the upload was interrupted before the file was complete', true);
   }
   if (input.isTruncated())

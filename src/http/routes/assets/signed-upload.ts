@@ -1,5 +1,6 @@
 /** Signed-URL uploads: POST /upload/signed-url issues a URL; POST/PUT on it uploads without a key. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Readable, Transform } from 'node:stream';
 import { z } from 'zod';
 import { AppError } from '../../../domain/errors.js';
 import { createPendingAsset, receiveUpload } from '../../../services/assets.js';
@@ -46,19 +47,29 @@ export function signedUploadRoutes(app: FastifyInstance, deps: ServiceDeps, pref
         existing: asset,
       });
     }
-    let seen = 0;
+    // The catch-all content-type parser hands the unread request stream over as the body;
+    // a counting transform enforces the size limit without buffering.
+    const body = req.body;
+    if (!(body instanceof Readable)) throw new AppError('INVALID_REQUEST', 'The request has no body.');
     const limit = deps.config.maxUploadBytes;
+    if (Number(req.headers['content-length'] ?? 0) > limit) {
+      throw new AppError('PAYLOAD_TOO_LARGE', `the file exceeds the upload limit of ${limit} bytes`);
+    }
+    let seen = 0;
     let over = false;
-    req.raw.on('data', (c: Buffer) => {
-      seen += c.length;
-      if (seen > limit && !over) {
-        over = true;
-        req.raw.destroy();
-      }
-    });
+    const counted = body.pipe(
+      new Transform({
+        transform(chunk: Buffer, _enc, next) {
+          seen += chunk.length;
+          // Past the limit the rest is drained and dropped, so the client still gets our 413.
+          if (seen > limit) over = true;
+          next(null, over ? undefined : chunk);
+        },
+      }),
+    );
     return receiveUpload(deps, asset.accountId, {
       filename: asset.originalFilename,
-      stream: req.raw,
+      stream: counted,
       isTruncated: () => over,
       existing: asset,
     });
