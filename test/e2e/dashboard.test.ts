@@ -9,6 +9,7 @@ import { basename, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/tmp.js';
+import { unzip } from '../helpers/zip.js';
 import {
   launchBrowser,
   makeEpisodes,
@@ -76,8 +77,7 @@ describe('dashboard', () => {
   it('uploads a series, follows it live, shows the storyboard and cancels a task', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 860 }, acceptDownloads: true });
     const page = await ctx.newPage();
-    // A rename before the endpoint exists answers 404 on purpose; the page explains it.
-    const errors = watchConsole(page, (text, url) => url.includes('/characters/') && text.includes('404'));
+    const errors = watchConsole(page);
     const eventStreams: string[] = [];
     page.on('request', (r) => r.url().endsWith('/events') && eventStreams.push(r.url()));
 
@@ -129,13 +129,6 @@ describe('dashboard', () => {
     await expect.poll(() => page.getByTestId('balance').textContent()).toBe('$97.00');
     await page.screenshot({ path: join(SHOTS, 'task-completed.png'), fullPage: true });
 
-    step('Downloads');
-    // Downloads: the zip through an object URL.
-    const [zip] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Download everything (.zip)' }).click(),
-    ]);
-    expect(zip.suggestedFilename()).toBe(`${taskId}.zip`);
     expect(await page.locator('button[data-file="1.xlsx"]').count()).toBe(1);
 
     step('Storyboard');
@@ -157,7 +150,7 @@ describe('dashboard', () => {
     await page.keyboard.press('Enter');
     await expect
       .poll(() => page.getByTestId('player-status').textContent(), { timeout: 20_000 })
-      .toMatch(/^Playing shot 1/);
+      .toMatch(/^Play(ing|ed) shot 1:/);
     await expect
       .poll(
         () =>
@@ -176,7 +169,7 @@ describe('dashboard', () => {
     await page.waitForURL(/\/storyboard\/2$/);
 
     step('Characters');
-    // Characters: faces, counts, rename (or a plain explanation while the endpoint is missing).
+    // Characters: faces, counts, rename.
     await page.getByRole('link', { name: 'Characters' }).first().click();
     const namelist = await taskFile<{ characters: Array<{ id: string; name: string }> }>(
       taskId,
@@ -188,20 +181,25 @@ describe('dashboard', () => {
     const card = page.locator(`[data-character="${first.id}"]`);
     await card.locator('input').fill('Lin Yue');
     await card.getByRole('button', { name: 'Rename' }).click();
-    await card.locator('.ok, .error').waitFor();
-    const renamed = await card.locator('.ok').count();
-    if (renamed) {
-      const after = await taskFile<{ characters: Array<{ id: string; name: string }> }>(
-        taskId,
-        'namelist.json',
-      );
-      expect(after.characters.find((c) => c.id === first.id)?.name).toBe('Lin Yue');
-    } else {
-      expect(await card.locator('.error').textContent()).toBe(
-        'Renaming is not available on this server yet.',
-      );
-    }
+    await card.locator('.ok').waitFor();
+    expect(await card.locator('.ok').textContent()).toBe('Renamed; the exports were updated.');
+    await expect.poll(() => card.locator('h2').textContent()).toContain('Lin Yue');
     await page.screenshot({ path: join(SHOTS, 'characters.png'), fullPage: true });
+
+    step('Downloads');
+    // The rename shows in a re-downloaded zip (namelist and screenplay).
+    await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: taskId }).click();
+    const [zip] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download everything (.zip)' }).click(),
+    ]);
+    expect(zip.suggestedFilename()).toBe(`${taskId}.zip`);
+    const files = await unzip(readFileSync((await zip.path())));
+    const zipped = JSON.parse(files.get('namelist.json')!.toString()) as {
+      characters: Array<{ id: string; name: string }>;
+    };
+    expect(zipped.characters.find((c) => c.id === first.id)?.name).toBe('Lin Yue');
+    expect(files.get('screenplay.fountain')!.toString().toLowerCase()).toContain('lin yue');
 
     step('A second task');
     // A second task, cancelled from the list while it runs.

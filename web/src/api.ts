@@ -73,8 +73,9 @@ export class Api {
     return this.json<T>('GET', path, undefined, signal);
   }
 
-  async blob(path: string, signal?: AbortSignal): Promise<Blob> {
-    return (await this.fetch(path, { signal: signal ?? null })).blob();
+  /** `fresh` skips the HTTP cache: output files are cached a minute, but a rename rewrites them. */
+  async blob(path: string, signal?: AbortSignal, fresh = false): Promise<Blob> {
+    return (await this.fetch(path, { signal: signal ?? null, cache: fresh ? 'no-store' : 'default' })).blob();
   }
 
   fileUrl(taskId: string, path: string): string {

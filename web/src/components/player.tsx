@@ -59,7 +59,7 @@ export function Player(props: { assetId: string; span: Span | null }) {
   }, [src, span]);
 
   return (
-    <div class="player">
+    <div class={`player ${src ? '' : 'empty'}`}>
       <video
         ref={video}
         src={src ?? undefined}
@@ -72,6 +72,7 @@ export function Player(props: { assetId: string; span: Span | null }) {
           if (end.current !== null && v.currentTime >= end.current) {
             v.pause();
             end.current = null;
+            if (span) setStatus(`Played ${span.label}: ${timecode(span.start)} – ${timecode(span.end)}`);
           }
         }}
         onError={() => src && setStatus('This browser cannot play this video format.')}

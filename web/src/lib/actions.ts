@@ -14,7 +14,7 @@ export async function cancelTask(api: Api, taskId: string): Promise<string | nul
 
 /** Fetch with the key, then let the browser save the blob under `filename`. */
 export async function download(api: Api, path: string, filename: string): Promise<void> {
-  const blob = await api.blob(path);
+  const blob = await api.blob(path, undefined, true);
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

@@ -16,7 +16,7 @@ export function useTaskJson<T>(api: Api, taskId: string, path: string | null, ve
     if (lastPath.current !== path) setV({ state: 'loading' });
     lastPath.current = path;
     api
-      .blob(api.fileUrl(taskId, path), ctl.signal)
+      .blob(api.fileUrl(taskId, path), ctl.signal, true)
       .then(async (b) => setV({ state: 'ok', value: JSON.parse(await b.text()) as T }))
       .catch((err: unknown) => {
         if (ctl.signal.aborted) return;

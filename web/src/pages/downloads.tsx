@@ -1,4 +1,7 @@
-/** Download buttons: the whole zip, and each export file at the top of the result. */
+/**
+ * Download buttons: the whole zip, the series-wide exports, then one row per episode with its
+ * exports (a 60-episode series stays one screen of buttons, not 300 lines).
+ */
 import { useState } from 'preact/hooks';
 import { useApp } from '../context.js';
 import { download, errorText } from '../lib/actions.js';
@@ -6,19 +9,24 @@ import type { TaskView } from '../types.js';
 
 const KINDS: Array<[RegExp, string]> = [
   [/^merged\.xlsx$/, 'Merged workbook'],
-  [/\.xlsx$/, 'Storyboard workbook'],
+  [/^\d+\.xlsx$/, 'Excel'],
   [/_storyboard\.json$/, 'Storyboard JSON'],
   [/_transcript\.json$/, 'Transcript JSON'],
   [/^namelist\.json$/, 'Characters JSON'],
   [/^manifest\.json$/, 'Manifest'],
-  [/\.fountain$/, 'Screenplay (Fountain)'],
-  [/\.srt$/, 'Subtitles (SRT)'],
-  [/\.vtt$/, 'Subtitles (WebVTT)'],
-  [/\.json$/, 'JSON'],
+  [/^screenplay\.fountain$/, 'Screenplay (Fountain)'],
+  [/\.fountain$/, 'Fountain'],
+  [/\.srt$/, 'SRT'],
+  [/\.vtt$/, 'WebVTT'],
 ];
 
 export function kindOf(file: string): string {
-  return KINDS.find(([re]) => re.test(file))?.[1] ?? 'File';
+  return KINDS.find(([re]) => re.test(file))?.[1] ?? file;
+}
+
+/** Episode key of a per-episode export (`12.xlsx`, `12_storyboard.json`), else null. */
+export function episodeOf(file: string): string | null {
+  return /^(\d+)(?:_[a-z]+)?\.[a-z]+$/.exec(file)?.[1] ?? null;
 }
 
 export function Downloads(props: { task: TaskView }) {
@@ -26,8 +34,14 @@ export function Downloads(props: { task: TaskView }) {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const id = props.task.task_id;
-  // Keyframes and faces are inside the zip; listing hundreds of images here would drown the exports.
-  const exports = (props.task.files ?? []).filter((f) => !f.includes('/'));
+  // Keyframes and faces (in sub-folders) are in the zip only.
+  const top = (props.task.files ?? []).filter((f) => !f.includes('/'));
+  const series = top.filter((f) => episodeOf(f) === null);
+  const byEpisode = new Map<string, string[]>();
+  for (const f of top) {
+    const ep = episodeOf(f);
+    if (ep !== null) byEpisode.set(ep, [...(byEpisode.get(ep) ?? []), f]);
+  }
   const get = async (name: string, path: string, filename: string) => {
     setBusy(name);
     setError(null);
@@ -40,6 +54,18 @@ export function Downloads(props: { task: TaskView }) {
       setBusy(null);
     }
   };
+  const button = (f: string, label: string) => (
+    <button
+      type="button"
+      class="secondary small"
+      data-file={f}
+      title={f}
+      disabled={busy !== null}
+      onClick={() => void get(f, api.fileUrl(id, f), f)}
+    >
+      {label}
+    </button>
+  );
   return (
     <section aria-labelledby="dl-h" class="downloads">
       <h2 id="dl-h">Downloads</h2>
@@ -51,28 +77,34 @@ export function Downloads(props: { task: TaskView }) {
       >
         {busy === 'zip' ? 'Preparing…' : 'Download everything (.zip)'}
       </button>
-      <ul class="files">
-        {exports.map((f) => (
-          <li key={f}>
-            <button
-              type="button"
-              class="secondary small"
-              data-file={f}
-              disabled={busy !== null}
-              onClick={() => void get(f, api.fileUrl(id, f), f)}
-            >
-              {f}
-            </button>{' '}
-            <span class="muted">{kindOf(f)}</span>
-          </li>
-        ))}
-      </ul>
+      <p class="hint">The zip costs $0.12 per GB of the original files; single files are free.</p>
+      <h3>Whole series</h3>
+      <p class="file-buttons">{series.map((f) => button(f, kindOf(f)))}</p>
+      <h3>Per episode</h3>
+      <table class="per-episode">
+        <tbody>
+          {[...byEpisode.entries()]
+            .sort((a, b) => Number(a[0]) - Number(b[0]))
+            .map(([ep, files]) => (
+              <tr key={ep}>
+                <th scope="row">Episode {ep}</th>
+                <td class="file-buttons">
+                  {files.map((f) => (
+                    <>
+                      {button(f, kindOf(f))}
+                      <span class="sr-only"> of episode {ep} </span>
+                    </>
+                  ))}
+                </td>
+              </tr>
+            ))}
+        </tbody>
+      </table>
       {error && (
         <p class="error" role="alert">
           {error}
         </p>
       )}
-      <p class="hint">Downloading the zip costs $0.12 per GB of the original files.</p>
     </section>
   );
 }

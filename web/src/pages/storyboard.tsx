@@ -3,6 +3,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { Link } from '../components/link.js';
 import { Player, type Span } from '../components/player.js';
 import { useApp } from '../context.js';
+import { plural } from '../lib/format.js';
 import { useTaskJson } from '../lib/use-json.js';
 import { useTask } from '../lib/use-task.js';
 import type { Namelist, Storyboard, Transcript } from '../types.js';

@@ -1,7 +1,7 @@
 /** The files of a new task: drop zone, and one row per file with upload progress and episode number. */
 import { useRef, useState } from 'preact/hooks';
 import { Progress } from '../components/progress.js';
-import { duration, money } from '../lib/format.js';
+import { duration, fileSize, money } from '../lib/format.js';
 import { episodeCost } from '../lib/episodes.js';
 
 export interface UploadItem {
@@ -89,7 +89,7 @@ export function UploadRows(props: {
                 {it.file.name}
               </div>
               <div class="upload-meta">
-                {(it.file.size / 1e6).toFixed(1)} MB
+                {fileSize(it.file.size)}
                 {it.duration != null && ` · ${duration(it.duration)} · ${money(episodeCost(it.duration))}`}
               </div>
               {it.status === 'failed' ? (
