@@ -76,18 +76,21 @@ async function stage(file: string): Promise<number> {
   }
 }
 
-async function best<T>(fn: () => Promise<T>) {
-  let out: Awaited<ReturnType<typeof measure<T>>> | null = null;
-  for (let i = 0; i < RUNS; i++) {
-    const m = await measure(fn);
-    if (!out || m.seconds < out.seconds)
-      out = {
-        ...m,
-        nodePeak: Math.max(m.nodePeak, out?.nodePeak ?? 0),
-        childPeak: Math.max(m.childPeak, out?.childPeak ?? 0),
-      };
-  }
-  return out!;
+interface Measured<T> {
+  seconds: number;
+  nodePeak: number;
+  childPeak: number;
+  value: T;
+}
+
+/** Fastest of RUNS runs; memory peaks are the highest seen in any run. */
+async function best<T>(fn: () => Promise<T>): Promise<Measured<T>> {
+  const runs: Array<Measured<T>> = [];
+  for (let i = 0; i < Math.max(1, RUNS); i++) runs.push(await measure(fn));
+  const fastest = runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+  const nodePeak = Math.max(...runs.map((r) => r.nodePeak));
+  const childPeak = Math.max(...runs.map((r) => r.childPeak));
+  return { seconds: fastest.seconds, value: fastest.value, nodePeak, childPeak };
 }
 
 console.log('preparing clips (cached in the temp directory after the first run)…');
