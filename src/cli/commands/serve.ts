@@ -1,5 +1,6 @@
 /** `reelscript serve` (API + workers) and `reelscript worker` (workers only). */
 import { Command } from 'commander';
+import { registerDashboard } from '../../http/dashboard.js';
 import { handleSignals, startServer } from '../../main.js';
 import { storeOverrides, withStoreOptions } from '../options.js';
 
