@@ -1,7 +1,12 @@
-/** Starts a real server on a loopback port with a fresh data dir, and an account with a key. */
+/**
+ * Starts a real server on a loopback port with a fresh data dir, and an account with a key.
+ * With REELSCRIPT_TEST_STORE=postgres (or an explicit `databaseUrl`), it runs on PostgreSQL: each
+ * server gets a fresh database, dropped on close, so the same API tests cover both stores.
+ */
 import type { ConfigInput } from '../../src/config/index.js';
 import { startServer, type Server } from '../../src/main.js';
 import { createKey, topUp } from '../../src/services/accounts.js';
+import { freshDatabase, type PgScratch } from './pg.js';
 import { tempDir } from './tmp.js';
 
 export interface TestServer {
@@ -19,8 +24,21 @@ export async function startTestServer(
   dollars = 100,
 ): Promise<TestServer> {
   const tmp = tempDir('reelscript-srv-');
+  const db: PgScratch | null =
+    overrides.databaseUrl === undefined && process.env.REELSCRIPT_TEST_STORE === 'postgres'
+      ? await freshDatabase()
+      : null;
   const server = await startServer(
-    { dataDir: tmp.dir, port: 0, workers: 2, logLevel: 'silent', heartbeatMs: 200, pollMs: 50, ...overrides },
+    {
+      dataDir: tmp.dir,
+      port: 0,
+      workers: 2,
+      logLevel: 'silent',
+      heartbeatMs: 200,
+      pollMs: 50,
+      ...(db ? { databaseUrl: db.url } : {}),
+      ...overrides,
+    },
     { log: () => undefined },
   );
   const newAccount = async (amount = dollars) => {
@@ -38,6 +56,7 @@ export async function startTestServer(
     newAccount,
     close: async () => {
       await server.close(0);
+      await db?.drop();
       tmp.cleanup();
     },
   };
