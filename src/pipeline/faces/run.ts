@@ -86,7 +86,10 @@ export async function runFaceStage(
     opts.ctx.onProgress(seen.size / targets.length);
   }
   opts.ctx.signal.throwIfAborted();
-  return finish(out, started);
+  const done = finish(out, started);
+  const { frames, faces, embeddings, seconds } = done.stats;
+  opts.ctx.log(`faces: ${frames} frames, ${faces} faces, ${embeddings} embeddings in ${seconds} s`);
+  return done;
 }
 
 async function analyseFrame(
