@@ -67,7 +67,7 @@ function report(
     `${name.padEnd(44)} ${r.source.padEnd(14)} lines ${String(r.lines.length).padStart(2)}/${String(ref.length).padEnd(2)} CER ${fmt(c)}${second} | max boundary err ${fmt(maxFrames, 1)} fr | dup ${duplicates(hyp)} | ${fmt(seconds, 1)} s`,
   );
   for (const x of m)
-    if (!x.hyp || Math.abs(x.dStart) * fps > 2 || Math.abs(x.dEnd) * fps > 2)
+    if (!x.hyp || Math.abs(x.dStart) * fps > 2 || Math.abs(x.dEnd) * fps > 2 || cer(x.hyp.text, x.ref.text) > 0)
       console.log(
         `    ${fmt(x.ref.start)}-${fmt(x.ref.end)} "${x.ref.text}" → ${x.hyp ? `${fmt(x.hyp.start)}-${fmt(x.hyp.end)} "${x.hyp.text}"` : 'missing'}`,
       );

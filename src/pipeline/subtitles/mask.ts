@@ -23,7 +23,7 @@ export function maskGrid(width: number, height: number): MaskGrid {
 }
 
 export const STRONG = { luma: 150, contrast: 70 } as const;
-export const WEAK = { luma: 70, contrast: 30 } as const;
+export const WEAK = { luma: 70, contrast: 25 } as const;
 const RADIUS = 2;
 
 /** Separable min filter over a (2r+1)² window. */

@@ -3,7 +3,7 @@
  * appear, change and disappear. Errs towards splitting (a spurious split costs one more OCR call
  * and is merged by text later; a missed change loses a line).
  */
-import { bounds, count, countAnd, majority } from './bits.js';
+import { bounds, containment, count, countAnd, majority } from './bits.js';
 import type { MaskGrid } from './mask.js';
 import type { Segment } from './types.js';
 
@@ -25,8 +25,11 @@ export interface SegmentOptions {
 export const CHANGE = 0.4;
 /** A change must also touch this share of the mask, so busy backgrounds need a big change. */
 export const MIN_RELATIVE = 0.15;
-/** Share of a segment's core visible in the weak mask for a fading frame to still count. */
-export const FADE_RECALL = 0.5;
+/**
+ * Share of a segment's own text bits (not those of its background) visible in the weak mask
+ * for a fading frame to still count; empty frames show only a few per cent by chance.
+ */
+export const FADE_RECALL = 0.25;
 /** Frames by which stable masks (three-frame AND) trail a change. */
 const LAG = 2;
 
@@ -132,37 +135,52 @@ export function findSegments(frames: readonly FrameMasks[], opts: SegmentOptions
     else groups.push([run]);
   }
   const maxFade = Math.round(opts.fps * 1.5);
-  const out: Segment[] = [];
+  const out: Array<Segment & { longest: Run }> = [];
   groups.forEach((g, i) => {
     const longest = g.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
     const core = longest.core;
-    let start = g[0]!.start;
+    const prev = out[out.length - 1];
+    // A neighbour whose picture is contained in ours is our background (no text of its own):
+    // frames where our text shows faintly belong to us even inside its stable run.
+    const prevIsBackground = !!prev && containment(prev.core, core) >= 0.8;
+    let start = Math.max(g[0]!.start, prev?.end ?? 0);
     let end = g[g.length - 1]!.end;
     // Stable masks see new text two frames late (losses at once): when this segment follows
     // another directly, the change is the sharpest raw-mask change among the last LAG frames.
-    const prev = out[out.length - 1];
     if (prev && prev.end >= start - LAG) {
       const score = (f: number): number => changeScore(frames[f - 1]!.strong, frames[f]!.strong);
       let best = start;
       for (let f = Math.max(prev.start + 1, start - LAG); f <= start; f++)
         if (score(f) > score(best)) best = f;
       start = Math.min(start, best);
-      prev.end = Math.min(prev.end, start);
     }
     // Fade-in, fade-out and an onset from nothing: walk while most of this text (the part the
     // neighbour does not share, e.g. not the still background) is faintly there.
     const before = distinct(core, prev?.core, need);
-    const floor = Math.max(prev?.end ?? 0, start - maxFade);
-    while (start > floor && recall(before, frames[start - 1]) >= FADE_RECALL) start--;
+    const floor = Math.max(
+      prev ? (prevIsBackground ? prev.start + 1 : Math.min(prev.end, start)) : 0,
+      start - maxFade,
+    );
+    // Busy backgrounds show some of any mask by chance: measure that on a frame beyond reach.
+    const needBefore = Math.max(FADE_RECALL, recall(before, frames[Math.max(0, floor - 1)]) + 0.15);
+    while (start > floor && recall(before, frames[start - 1]) >= needBefore) start--;
+    if (prev) prev.end = Math.min(prev.end, start);
     const nextRun = groups[i + 1]?.[0];
+    const nextIsBackground = !!nextRun && containment(nextRun.core, core) >= 0.8;
     const after = distinct(core, nextRun?.core, need);
-    const ceil = Math.min(nextRun?.start ?? frames.length, end + maxFade);
-    while (end < ceil && recall(after, frames[end]) >= FADE_RECALL) end++;
+    const ceil = Math.min(nextRun && !nextIsBackground ? nextRun.start : frames.length, end + maxFade);
+    const needAfter = Math.max(FADE_RECALL, recall(after, frames[Math.min(frames.length - 1, ceil)]) + 0.15);
+    while (end < ceil && recall(after, frames[end]) >= needAfter) end++;
     const box = bounds(core, opts.grid.gw, opts.grid.gh);
-    if (!box) return;
-    out.push({ start, end, ocrFrame: pickSample(longest, start, end, opts.sampleEvery), cells: box, core });
+    if (box) out.push({ start, end, ocrFrame: -1, cells: box, core, longest });
   });
-  return out;
+  // Read each segment where its text is steadiest, once every boundary is final.
+  return out
+    .filter((s) => s.end > s.start)
+    .map(({ longest, ...s }) => {
+      const run = { start: Math.max(longest.start, s.start), end: Math.min(longest.end, s.end) };
+      return { ...s, ocrFrame: pickSample(run.end > run.start ? run : s, s.start, s.end, opts.sampleEvery) };
+    });
 }
 
 /** The sampled frame nearest the middle of the longest stable run; -1 when none is inside. */
