@@ -14,18 +14,21 @@ import { TaskPage } from './pages/task.js';
 import { TaskListPage } from './pages/task-list.js';
 import type { AccountView } from './types.js';
 
-function useRoute(): [Route, (to: Route | string) => void] {
+function useRoute(): [Route, (to: Route | string, opts?: { focus?: boolean }) => void] {
   const [route, setRoute] = useState<Route>(() => parseRoute(location.pathname));
   useEffect(() => {
     const onPop = () => setRoute(parseRoute(location.pathname));
     addEventListener('popstate', onPop);
     return () => removeEventListener('popstate', onPop);
   }, []);
-  const navigate = useCallback((to: Route | string) => {
+  const navigate = useCallback((to: Route | string, opts: { focus?: boolean } = {}) => {
     const path = typeof to === 'string' ? to : routePath(to);
     if (path !== location.pathname) history.pushState(null, '', path);
     setRoute(parseRoute(path));
     scrollTo(0, 0);
+    // Tell keyboard and screen-reader users the page changed: focus moves to the new page's heading.
+    if (opts.focus !== false)
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('main h1')?.focus());
   }, []);
   return [route, navigate];
 }
@@ -46,7 +49,7 @@ function Page(props: { route: Route }) {
     case 'missing':
       return (
         <main id="main" class="page">
-          <h1>Page not found</h1>
+          <h1 tabIndex={-1}>Page not found</h1>
           <p>
             Nothing lives at <code>{r.path}</code>. <Link to={{ name: 'tasks' }}>Back to your tasks</Link>.
           </p>

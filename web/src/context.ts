@@ -6,7 +6,7 @@ import type { Route } from './lib/route.js';
 
 export interface AppContext {
   api: Api;
-  navigate: (to: Route | string) => void;
+  navigate: (to: Route | string, opts?: { focus?: boolean }) => void;
   refreshAccount: () => void;
   balance: number | null;
 }

@@ -92,7 +92,7 @@ export function CharactersPage(props: { id: string }) {
         / Characters
       </nav>
       <div class="page-head">
-        <h1>Characters</h1>
+        <h1 tabIndex={-1}>Characters</h1>
         <Link to={{ name: 'storyboard', id: props.id, episode: null }} class="button secondary small">
           Storyboard
         </Link>

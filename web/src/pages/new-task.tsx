@@ -124,7 +124,7 @@ export function NewTaskPage() {
   const failed = items.filter((i) => i.status === 'failed').length;
   return (
     <main id="main" class="page">
-      <h1>New task</h1>
+      <h1 tabIndex={-1}>New task</h1>
       <form onSubmit={(e) => void submit(e)} class="new-task">
         <section aria-labelledby="files-h">
           <h2 id="files-h">Episodes</h2>

@@ -35,7 +35,7 @@ export function StoryboardPage(props: { id: string; episode: string | null }) {
   const idx = episodes.findIndex((e) => e.episode === ep);
   const go = (episode: string) => {
     setSpan(null);
-    navigate({ name: 'storyboard', id: props.id, episode });
+    navigate({ name: 'storyboard', id: props.id, episode }, { focus: false });
   };
 
   return (
@@ -48,7 +48,7 @@ export function StoryboardPage(props: { id: string; episode: string | null }) {
         / Storyboard
       </nav>
       <div class="page-head">
-        <h1>Episode {ep ?? '…'}</h1>
+        <h1 tabIndex={-1}>Episode {ep ?? '…'}</h1>
         <div class="episode-switch">
           <button
             type="button"

@@ -59,7 +59,7 @@ export function TaskListPage() {
   return (
     <main id="main" class="page">
       <div class="page-head">
-        <h1>Tasks</h1>
+        <h1 tabIndex={-1}>Tasks</h1>
         <button type="button" class="primary" onClick={() => navigate({ name: 'new' })}>
           New task
         </button>

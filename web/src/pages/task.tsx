@@ -63,7 +63,9 @@ export function TaskPage(props: { id: string }) {
   if (!task)
     return (
       <main id="main" class="page">
-        <h1 class="mono">{props.id}</h1>
+        <h1 class="mono" tabIndex={-1}>
+          {props.id}
+        </h1>
         {error ? (
           <p class="error" role="alert">
             {error}
@@ -85,7 +87,7 @@ export function TaskPage(props: { id: string }) {
         <Link to={{ name: 'tasks' }}>Tasks</Link> / <span class="mono">{task.task_id}</span>
       </nav>
       <div class="page-head">
-        <h1>Task</h1>
+        <h1 tabIndex={-1}>Task</h1>
         {isActive(task.status) && (
           <button type="button" class="danger" onClick={() => void cancel()}>
             Cancel task
