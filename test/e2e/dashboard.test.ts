@@ -122,9 +122,24 @@ describe('dashboard', () => {
     await page.waitForURL(/\/tasks\/ros-sd-/);
     const taskId = page.url().split('/tasks/')[1]!;
     await page.evaluate('window.marker = 42');
-    await page.locator('[data-testid=overall][data-status=completed]').waitFor({ timeout: 150_000 });
+    // Record what the page shows while it runs: task states and per-episode stage texts.
+    await page.evaluate(`(() => {
+      const seen = (window.seen = new Set());
+      const look = () => {
+        const overall = document.querySelector('[data-testid=overall]');
+        if (overall) seen.add('status:' + overall.getAttribute('data-status'));
+        for (const td of document.querySelectorAll('tr[data-state=running] td[data-label=State]'))
+          seen.add('stage:' + td.textContent);
+      };
+      look();
+      new MutationObserver(look).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    })()`);
+    await page.locator('[data-testid=overall][data-status=completed]').waitFor({ timeout: 300_000 });
     expect(await page.evaluate<number>('window.marker')).toBe(42);
     expect(eventStreams.some((u) => u.includes(taskId))).toBe(true);
+    const seen = await page.evaluate<string[]>('[...window.seen]');
+    expect(seen).toContain('status:running');
+    expect(seen.filter((x) => x.startsWith('stage:')).length).toBeGreaterThan(1);
     expect(await page.locator('tr[data-state=done]').count()).toBe(3);
     await expect.poll(() => page.getByTestId('balance').textContent()).toBe('$97.00');
     await page.screenshot({ path: join(SHOTS, 'task-completed.png'), fullPage: true });
@@ -194,7 +209,7 @@ describe('dashboard', () => {
       page.getByRole('button', { name: 'Download everything (.zip)' }).click(),
     ]);
     expect(zip.suggestedFilename()).toBe(`${taskId}.zip`);
-    const files = await unzip(readFileSync((await zip.path())));
+    const files = await unzip(readFileSync(await zip.path()));
     const zipped = JSON.parse(files.get('namelist.json')!.toString()) as {
       characters: Array<{ id: string; name: string }>;
     };
@@ -249,5 +264,5 @@ describe('dashboard', () => {
     await phone.close();
     await ctx.close();
     expect(errors).toEqual([]);
-  }, 240_000);
+  }, 420_000);
 });
