@@ -41,6 +41,7 @@ export async function startTestServer(
     },
     { log: () => undefined },
   );
+  if (db && server.deps.store.dialect !== 'postgres') throw new Error('expected the PostgreSQL store');
   const newAccount = async (amount = dollars) => {
     const { key, account } = await createKey(server.deps, { name: 'test' });
     if (amount > 0) await topUp(server.deps, account.id, amount);
@@ -113,7 +114,7 @@ export async function waitForTask(
   key: string,
   taskId: string,
   until: (d: Record<string, unknown>) => boolean = (d) => !['pending', 'running'].includes(String(d.status)),
-  timeoutMs = 120_000,
+  timeoutMs = 240_000,
 ): Promise<Record<string, unknown>> {
   const t0 = Date.now();
   for (;;) {

@@ -14,9 +14,9 @@ const children: ChildProcess[] = [];
 beforeAll(async () => {
   video = await makeVideo({
     path: join(tmp.dir, 'ep.mp4'),
-    width: 1280,
-    height: 720,
-    segments: [5, 5, 5, 5],
+    width: 640,
+    height: 360,
+    segments: [3, 3, 3],
   });
 });
 afterAll(() => {
@@ -55,7 +55,7 @@ describe('restart safety', () => {
     const id = String(sub.body.data.task_id);
     await waitForTask(base, key, id, (d) =>
       (d.episodes as Array<{ state: string; stage: string | null }>).some(
-        (e) => e.state === 'running' && e.stage === 'shots',
+        (e) => e.state === 'running' && e.stage !== null,
       ),
     );
     first.kill('SIGKILL');
@@ -63,7 +63,7 @@ describe('restart safety', () => {
 
     const second = serve();
     await waitHttp(`${base}/healthz`);
-    const done = await waitForTask(base, key, id, undefined, 180_000);
+    const done = await waitForTask(base, key, id, undefined, 300_000);
     expect(done.status).toBe('completed');
     const res = await fetch(`${base}/screenplay/tasks/${id}/download`, { headers: { Authorization: key } });
     const files = await unzip(Buffer.from(await res.arrayBuffer()));
@@ -79,5 +79,5 @@ describe('restart safety', () => {
 
     second.kill('SIGTERM');
     expect(await exited(second)).toBe(0);
-  });
+  }, 400_000);
 });
