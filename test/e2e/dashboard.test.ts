@@ -77,7 +77,8 @@ describe('dashboard', () => {
   it('uploads a series, follows it live, shows the storyboard and cancels a task', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 860 }, acceptDownloads: true });
     const page = await ctx.newPage();
-    const errors = watchConsole(page);
+    // The refused upload below logs its 4xx response; nothing else may.
+    const errors = watchConsole(page, (text, url) => url.endsWith('/upload') && / 415 /.test(text));
     const eventStreams: string[] = [];
     page.on('request', (r) => r.url().endsWith('/events') && eventStreams.push(r.url()));
 
@@ -100,6 +101,19 @@ describe('dashboard', () => {
     await page.locator('#file-input').setInputFiles([episodes[2]!, episodes[0]!]);
     await dropFile(page, episodes[1]!);
     await expect.poll(() => page.locator('.upload.ready').count(), { timeout: 30_000 }).toBe(3);
+    // A file that is not a video fails in plain words and can be removed.
+    await page.locator('#file-input').setInputFiles({
+      name: 'notes_EP09.mp4',
+      mimeType: 'video/mp4',
+      buffer: Buffer.from('not a video at all'),
+    });
+    const bad = page.locator('.upload.failed[data-file="notes_EP09.mp4"]');
+    await bad.waitFor();
+    expect(await bad.locator('input').inputValue()).toBe('9');
+    expect(await bad.locator('.error').textContent()).toMatch(
+      /^This file (could not be read as a video|has no video)/,
+    );
+    await bad.getByRole('button', { name: /^Remove/ }).click();
     const rows = await Promise.all(
       (await page.locator('.upload').all()).map(async (r) => [
         await r.getAttribute('data-file'),
