@@ -2,7 +2,7 @@
  * `reelscript extract FILE… --out DIR`: the whole pipeline locally, no server. Episode keys are
  * 1..n in argument order; DIR receives exactly the files a task's zip holds.
  */
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Command, Option } from 'commander';
@@ -142,6 +142,8 @@ export function extractCommand(): Command {
         });
         for (let i = 0; i < files.length; i++) view.update(String(i + 1), 'done', 1, 'done');
         process.stdout.write(`wrote ${written.length} files to ${out}\n`);
+        const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as { warnings?: string[] };
+        for (const w of manifest.warnings ?? []) process.stderr.write(`warning: ${w}\n`);
       } finally {
         process.off('SIGINT', onSig);
         process.off('SIGTERM', onSig);
