@@ -28,7 +28,7 @@ export interface CutParams {
 export const DEFAULT_CUT_PARAMS: CutParams = {
   minDistance: 0.1,
   minRise: 0.06,
-  minRatio: 3,
+  minRatio: 5,
   window: 12,
   bridge: 4,
   bridgeRatio: 0.5,
