@@ -6,7 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import { startProcess } from '../../process/spawn.js';
 import { scanArgs, type ScanPlan, type VideoSource } from './args.js';
 import { MaskMaker, maskGrid, type MaskGrid } from './mask.js';
-import type { FrameMasks } from './segment.js';
+import type { FrameMasks } from './change.js';
 
 const SHOWINFO = /\bn:\s*(\d+)\s+pts:\s*-?\d+\s+pts_time:\s*(-?[\d.eE+-]+)/;
 

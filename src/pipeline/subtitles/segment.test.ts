@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MaskMaker, maskGrid } from './mask.js';
-import { findSegments, isChange, pickSample, type FrameMasks } from './segment.js';
+import { isChange, stableMasks, type FrameMasks } from './change.js';
+import { findSegments, pickSample } from './segment.js';
 
 const W = 160;
 const H = 40;
@@ -91,7 +92,14 @@ describe('findSegments', () => {
   });
 });
 
-describe('isChange', () => {
+describe('change signal', () => {
+  it('keeps only bits present in three consecutive frames', () => {
+    const f = (v: number): FrameMasks => ({ strong: Uint32Array.of(v), weak: Uint32Array.of(v) });
+    expect([...stableMasks([f(0b111), f(0b110), f(0b011), f(0b011)]).map((m) => m[0])]).toEqual([
+      0, 0, 0b010, 0b010,
+    ]);
+  });
+
   it('is false for identical masks and true for different text', () => {
     const [a, b, c] = masks([frame(1), frame(1), frame(2)]);
     expect(isChange(a!.strong, b!.strong, 10)).toBe(false);

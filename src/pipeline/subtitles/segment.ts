@@ -1,16 +1,12 @@
 /**
- * Pure change detection on per-frame text masks of the subtitle band: where does a subtitle
- * appear, change and disappear. Errs towards splitting (a spurious split costs one more OCR call
+ * Pure segmentation of the subtitle band into subtitles: where does each appear, change and
+ * disappear (runs of unchanged text merged, onsets and fades timed). Errs towards splitting (a spurious split costs one more OCR call
  * and is merged by text later; a missed change loses a line).
  */
-import { bounds, containment, count, countAnd, majority } from './bits.js';
+import { bounds, containment, count, countAnd } from './bits.js';
+import { changeScore, isChange, minCells, runsOf, type FrameMasks, type Run } from './change.js';
 import type { MaskGrid } from './mask.js';
 import type { Segment } from './types.js';
-
-export interface FrameMasks {
-  strong: Uint32Array;
-  weak: Uint32Array;
-}
 
 export interface SegmentOptions {
   grid: MaskGrid;
@@ -21,10 +17,6 @@ export interface SegmentOptions {
   charCells?: number;
 }
 
-/** Relative bits lost plus gained between consecutive frames that mean "the text changed". */
-export const CHANGE = 0.4;
-/** A change must also touch this share of the mask, so busy backgrounds need a big change. */
-export const MIN_RELATIVE = 0.15;
 /**
  * Share of a segment's own text bits (not those of its background) visible in the weak mask
  * for a fading frame to still count; empty frames show only a few per cent by chance.
@@ -32,78 +24,6 @@ export const MIN_RELATIVE = 0.15;
 export const FADE_RECALL = 0.25;
 /** Frames by which stable masks (three-frame AND) trail a change. */
 const LAG = 2;
-
-/** Minimum cells of strong mask for "text present": a few characters at the smallest size. */
-export function minCells(grid: MaskGrid): number {
-  return Math.max(12, Math.round(grid.gw * grid.gh * 0.004));
-}
-
-/** Change score between consecutive strong masks: share lost + share gained. */
-export function changeScore(a: Uint32Array, b: Uint32Array): number {
-  const ca = count(a);
-  const cb = count(b);
-  const both = countAnd(a, b);
-  return (ca ? (ca - both) / ca : 0) + (cb ? (cb - both) / cb : 0);
-}
-
-/**
- * Did the text change between two masks? Either most of the mask changed, or at least a
- * character and a half changed (static background edges can make up most of the mask, so a
- * purely relative test would miss subtitle changes over a detailed still picture).
- */
-export function isChange(a: Uint32Array, b: Uint32Array, charCells: number): boolean {
-  const both = countAnd(a, b);
-  const changed = count(a) + count(b) - 2 * both;
-  const rel = changeScore(a, b);
-  return rel >= CHANGE || (changed >= 1.5 * charCells && rel >= MIN_RELATIVE);
-}
-
-interface Run {
-  start: number;
-  end: number;
-  core: Uint32Array;
-}
-
-/**
- * Text bits present in this frame and the two before: moving background edges rarely survive
- * three frames, subtitles always do. Costs a two-frame delay at onsets, undone by the fade walk.
- */
-export function stableMasks(frames: readonly FrameMasks[]): Uint32Array[] {
-  return frames.map((f, i) => {
-    const a = new Uint32Array(f.strong);
-    for (const j of [i - 1, i - 2]) {
-      const p = frames[j]?.strong;
-      for (let k = 0; k < a.length; k++) a[k]! &= p ? p[k]! : 0;
-    }
-    return a;
-  });
-}
-
-/** Maximal runs of text-present frames with no abrupt change inside. */
-function runsOf(frames: readonly FrameMasks[], grid: MaskGrid, charCells: number): Run[] {
-  const need = minCells(grid);
-  const bitsLength = grid.gw * grid.gh;
-  const stable = stableMasks(frames);
-  const runs: Run[] = [];
-  let start = -1;
-  const close = (end: number): void => {
-    if (start < 0) return;
-    const masks = stable.slice(start, end);
-    const core = masks.length <= 2 ? masks[masks.length - 1]! : majority(masks, bitsLength, 0.6);
-    runs.push({ start, end, core });
-    start = -1;
-  };
-  for (let f = 0; f < stable.length; f++) {
-    const present = count(stable[f]!) >= need;
-    if (!present) close(f);
-    else if (start >= 0 && isChange(stable[f - 1]!, stable[f]!, charCells)) {
-      close(f);
-      start = f;
-    } else if (start < 0) start = f;
-  }
-  close(stable.length);
-  return runs;
-}
 
 /** Share of `core` visible in frame f's weak mask. */
 function recall(core: Uint32Array, frame: FrameMasks | undefined): number {
