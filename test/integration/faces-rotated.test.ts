@@ -12,7 +12,7 @@ const tmp = tempDir('faces-rotated-');
 afterAll(() => tmp.cleanup());
 
 describe('face stage on a rotated (portrait by flag) clip', () => {
-  it('reports boxes in display orientation', async () => {
+  it('reports boxes in display orientation', { timeout: 300_000 }, async () => {
     // An upright 360x640 portrait composition, stored turned a quarter clockwise (640x360)
     // with a 90° display flag, as phones write it. Face centre when displayed: about (185, 290).
     const clip = await makeFaceClip({

@@ -89,7 +89,7 @@ beforeAll(async () => {
     signal,
   );
   result = buildCharacters(inputs, { language: 'en', references });
-});
+}, 400_000); // the models run on one wasm thread; a busy 2-core CI needs the slack
 afterAll(() => tmp.cleanup());
 
 describe('characters across generated episodes', () => {

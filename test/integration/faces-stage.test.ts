@@ -38,7 +38,7 @@ beforeAll(async () => {
     ctx: { ...noopStageContext(new AbortController().signal, tmp.dir), onProgress: (f) => progress.push(f) },
   });
   expect(progress.at(-1)).toBe(1);
-});
+}, 400_000); // the models run on one wasm thread; a busy 2-core CI needs the slack
 afterAll(() => tmp.cleanup());
 
 describe('face stage on a generated clip', () => {
