@@ -34,7 +34,7 @@ export function serveCommand(): Command {
           requireAsr: o.requireAsr,
           allowPrivateWebhooks: o.allowPrivateWebhooks,
         },
-        { log },
+        { log, extraRoutes: registerDashboard },
       );
       log(
         `reelscript listening on ${server.url ?? '?'} (data ${server.deps.config.dataDir}, ${server.deps.config.workers} worker(s))`,
