@@ -18,7 +18,16 @@ function parserFor(oid: number, format?: 'text' | 'binary'): (v: string) => unkn
 const types = { getTypeParser: parserFor };
 
 export function createPool(connectionString: string): pg.Pool {
-  const pool = new pg.Pool({ connectionString, types, max: 10, idleTimeoutMillis: 10_000 });
+  const pool = new pg.Pool({
+    connectionString,
+    types,
+    max: 10,
+    idleTimeoutMillis: 10_000,
+    // A server that accepts TCP but never answers must not hang a claim loop forever; keep-alive
+    // notices connections dropped by the network (worker on another machine).
+    connectionTimeoutMillis: 10_000,
+    keepAlive: true,
+  });
   // An idle client whose server connection drops (PostgreSQL restart) emits 'error' on the pool;
   // unhandled, that would crash the process. The pool discards the client and the next query
   // opens a fresh connection, so there is nothing else to do here.
