@@ -2,7 +2,8 @@
  * `npm run bench:shots`: wall time of a plain ffmpeg decode of a 5-minute 1080x1920 30 fps
  * H.264 clip to the analysis resolution, against our whole shot stage (detection, keyframes,
  * camera motion) on the same file; their ratio; and peak memory of Node and ffmpeg, also on a
- * 1-minute clip to show memory does not grow with length. Best of RUNS runs (shared machine).
+ * 1-minute clip to show memory does not grow with length. RUNS alternating pairs (the machine is
+ * shared): wall-clock and CPU-time ratios per pair, and their medians.
  */
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
@@ -19,17 +20,18 @@ const signal = new AbortController().signal;
 const mb = (bytes: number): string => `${(bytes / 1048576).toFixed(0)} MB`;
 
 /** Peak resident memory of this process and of its ffmpeg children while `fn` runs. */
-async function measure<T>(
-  fn: () => Promise<T>,
-): Promise<{ seconds: number; nodePeak: number; childPeak: number; value: T }> {
+async function measure<T>(fn: () => Promise<T>): Promise<Measured<T>> {
   let nodePeak = process.memoryUsage().rss;
   let childPeak = 0;
+  const childCpuSeen = new Map<number, number>();
+  const cpu0 = process.cpuUsage();
   const timer = setInterval(() => {
     nodePeak = Math.max(nodePeak, process.memoryUsage().rss);
     for (const pid of liveChildPids()) {
       try {
         const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
         if (m) childPeak = Math.max(childPeak, Number(m[1]) * 1024);
+        childCpuSeen.set(pid, childCpu(pid));
       } catch {
         // The child exited between listing and reading.
       }
@@ -38,7 +40,10 @@ async function measure<T>(
   const t0 = performance.now();
   try {
     const value = await fn();
-    return { seconds: (performance.now() - t0) / 1000, nodePeak, childPeak, value };
+    const own = process.cpuUsage(cpu0);
+    const children = [...childCpuSeen.values()].reduce((a, b) => a + b, 0);
+    const cpu = (own.user + own.system) / 1e6 + children;
+    return { seconds: (performance.now() - t0) / 1000, cpu, nodePeak, childPeak, value };
   } finally {
     clearInterval(timer);
   }
@@ -78,21 +83,21 @@ async function stage(file: string): Promise<number> {
 
 interface Measured<T> {
   seconds: number;
+  /** CPU seconds of this process and its ffmpeg children (less sensitive to a loaded machine). */
+  cpu: number;
   nodePeak: number;
   childPeak: number;
   value: T;
 }
 
-/** Fastest of RUNS runs; memory peaks are the highest seen in any run. */
-async function best<T>(fn: () => Promise<T>): Promise<Measured<T>> {
-  const runs: Array<Measured<T>> = [];
-  for (let i = 0; i < Math.max(1, RUNS); i++) runs.push(await measure(fn));
-  const fastest = runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
-  const nodePeak = Math.max(...runs.map((r) => r.nodePeak));
-  const childPeak = Math.max(...runs.map((r) => r.childPeak));
-  return { seconds: fastest.seconds, value: fastest.value, nodePeak, childPeak };
+const TICK = 100; // USER_HZ on Linux
+/** utime + stime of a process, seconds. */
+function childCpu(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / TICK;
 }
 
+/** Fastest of RUNS runs; memory peaks are the highest seen in any run. */
 console.log('preparing clips (cached in the temp directory after the first run)…');
 const clips = [
   { label: '5 min', file: await benchClip(5) },
@@ -100,17 +105,26 @@ const clips = [
 ];
 const baseline = process.memoryUsage().rss;
 console.log(`node baseline RSS ${mb(baseline)}; best of ${RUNS} runs each`);
+const median = (v: number[]): number => [...v].sort((a, b) => a - b)[v.length >> 1]!;
 for (const { label, file } of clips) {
-  const plain = await best(() => plainDecode(file));
-  const ours = await best(() => stage(file));
-  console.log(`\n${label} 1080x1920 30 fps H.264 (${file})`);
+  // Alternate the two so both see the same background load; compare each adjacent pair.
+  const pairs: Array<{ plain: Measured<void>; ours: Measured<number> }> = [];
+  for (let i = 0; i < Math.max(1, RUNS); i++)
+    pairs.push({ plain: await measure(() => plainDecode(file)), ours: await measure(() => stage(file)) });
+  const wall = pairs.map((p) => p.ours.seconds / p.plain.seconds);
+  const cpu = pairs.map((p) => p.ours.cpu / p.plain.cpu);
+  const peak = (k: 'nodePeak' | 'childPeak', w: 'plain' | 'ours'): number =>
+    Math.max(...pairs.map((p) => p[w][k]));
+  console.log(`\n${label} 1080x1920 30 fps H.264 (${file}), ${pairs[0]!.ours.value} shots`);
+  for (const [i, p] of pairs.entries()) {
+    console.log(
+      `  run ${i + 1}: plain decode ${p.plain.seconds.toFixed(1)} s wall / ${p.plain.cpu.toFixed(1)} s CPU; shot stage ${p.ours.seconds.toFixed(1)} s wall / ${p.ours.cpu.toFixed(1)} s CPU`,
+    );
+  }
   console.log(
-    `  plain ffmpeg decode to analysis size  ${plain.seconds.toFixed(1)} s   ffmpeg peak ${mb(plain.childPeak)}`,
+    `  ratio stage / plain decode: wall ${median(wall).toFixed(2)} (median of ${wall.map((r) => r.toFixed(2)).join(', ')}), CPU ${median(cpu).toFixed(2)}  (target ≤ 1.2)`,
   );
   console.log(
-    `  shot stage (${ours.value} shots)              ${ours.seconds.toFixed(1)} s   ffmpeg peak ${mb(ours.childPeak)}, node peak ${mb(ours.nodePeak)} (+${mb(ours.nodePeak - baseline)})`,
-  );
-  console.log(
-    `  ratio stage / plain decode             ${(ours.seconds / plain.seconds).toFixed(2)}  (target ≤ 1.2)`,
+    `  peak memory: ffmpeg ${mb(peak('childPeak', 'plain'))} plain vs ${mb(peak('childPeak', 'ours'))} stage; node ${mb(peak('nodePeak', 'ours'))} (+${mb(peak('nodePeak', 'ours') - baseline)} over baseline)`,
   );
 }
