@@ -20,6 +20,14 @@ export function classifyFailure(raw: unknown): Failure {
       retryable: false,
     };
   }
+  // Child processes and native modules report a full disk only in their message.
+  if (/ENOSPC|No space left on device|Disk quota exceeded|Read-only file system/i.test(err.message)) {
+    return {
+      code: 'STORAGE_UNAVAILABLE',
+      message: `storage is full or not writable: ${err.message.slice(0, 300)}`,
+      retryable: false,
+    };
+  }
   if (err.name === 'ProbeError') return { code: 'MEDIA_UNREADABLE', message: err.message, retryable: false };
   return { code: 'EPISODE_FAILED', message: err.message.slice(0, 500), retryable: true };
 }
