@@ -75,6 +75,7 @@ const ENV: Record<string, keyof ConfigInput> = {
   REELSCRIPT_WORKERS: 'workers',
   REELSCRIPT_LEASE_MS: 'leaseMs',
   REELSCRIPT_HEARTBEAT_MS: 'heartbeatMs',
+  REELSCRIPT_POLL_MS: 'pollMs',
   REELSCRIPT_MAX_UPLOAD_BYTES: 'maxUploadBytes',
   REELSCRIPT_PUBLIC_URL: 'publicUrl',
   REELSCRIPT_SIGNING_SECRET: 'signingSecret',
