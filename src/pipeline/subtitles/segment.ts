@@ -22,6 +22,8 @@ export interface SegmentOptions {
  * for a fading frame to still count; empty frames show only a few per cent by chance.
  */
 export const FADE_RECALL = 0.25;
+/** Share of a segment's own text bits in the weak mask that means the text is fully shown. */
+const PRESENT = 0.8;
 /** Frames by which stable masks (three-frame AND) trail a change. */
 const LAG = 2;
 
@@ -55,6 +57,22 @@ export function findSegments(frames: readonly FrameMasks[], opts: SegmentOptions
     else groups.push([run]);
   }
   const maxFade = Math.round(opts.fps * 1.5);
+  /**
+   * Walk from a boundary away from the segment (dir -1: frames before `from`; +1: from `from`
+   * on) while the text is clearly there, or faintly there AND fading (each step showing less
+   * of it than the last): a still background shows the same share frame after frame.
+   */
+  const walk = (bits: Uint32Array, from: number, dir: -1 | 1, limit: number, need: number): number => {
+    let at = from;
+    let last = recall(bits, frames[dir < 0 ? from : from - 1]);
+    while (dir < 0 ? at > limit : at < limit) {
+      const r = recall(bits, frames[dir < 0 ? at - 1 : at]);
+      if (r < need || (r < PRESENT && r > last - 0.02)) break;
+      last = r;
+      at += dir;
+    }
+    return at;
+  };
   const out: Array<Segment & { longest: Run }> = [];
   groups.forEach((g, i) => {
     const longest = g.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
@@ -83,14 +101,14 @@ export function findSegments(frames: readonly FrameMasks[], opts: SegmentOptions
     );
     // Busy backgrounds show some of any mask by chance: measure that on a frame beyond reach.
     const needBefore = Math.max(FADE_RECALL, recall(before, frames[Math.max(0, floor - 1)]) + 0.15);
-    while (start > floor && recall(before, frames[start - 1]) >= needBefore) start--;
+    start = walk(before, start, -1, floor, needBefore);
     if (prev) prev.end = Math.min(prev.end, start);
     const nextRun = groups[i + 1]?.[0];
     const nextIsBackground = !!nextRun && containment(nextRun.core, core) >= 0.8;
     const after = distinct(core, nextRun?.core, need);
     const ceil = Math.min(nextRun && !nextIsBackground ? nextRun.start : frames.length, end + maxFade);
     const needAfter = Math.max(FADE_RECALL, recall(after, frames[Math.min(frames.length - 1, ceil)]) + 0.15);
-    while (end < ceil && recall(after, frames[end]) >= needAfter) end++;
+    end = walk(after, end, 1, ceil, needAfter);
     const box = bounds(core, opts.grid.gw, opts.grid.gh);
     if (box) out.push({ start, end, ocrFrame: -1, cells: box, core, longest });
   });
