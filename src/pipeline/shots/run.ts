@@ -42,11 +42,11 @@ export async function runShotStage(
     bucketFrames,
     candidateWriter(candidateDir, plan.candidate),
   );
-  // About ten motion samples per second, each across `step` frames so slow moves are measurable.
+  // About six motion samples per second, each across `step` frames so slow moves are measurable.
   const motion = new MotionTracker(
     plan.analysis.width,
     plan.analysis.height,
-    Math.max(1, Math.round((video.fps || 25) / 10)),
+    Math.max(1, Math.round((video.fps || 25) / 6)),
   );
   const segmentOf: number[] = [];
   let segment = 0;

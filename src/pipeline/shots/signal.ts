@@ -78,8 +78,9 @@ export class SignalBuilder {
     const sig = frameSignature(yuv, this.size);
     GAPS.forEach((g, i) => {
       const prev = this.back(g);
-      // Wider motion search next door (where cuts are decided), a narrower one across gaps.
-      const d = prev ? frameDistance(prev, sig, g === 1 ? 2 : 1) : null;
+      // Wider motion search next door (where cuts are decided), narrower across the dense gaps
+      // (flash bridging), none across the long ones (only a coarse check of gradual transitions).
+      const d = prev ? frameDistance(prev, sig, g === 1 ? 2 : g <= DENSE_GAP_MAX ? 1 : 0) : null;
       this.structure[i]!.push(d ? d.structure : 0);
       if (g === 1) this.histogram.push(d ? d.histogram : 0);
     });
