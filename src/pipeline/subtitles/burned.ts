@@ -8,6 +8,7 @@ import type { StageContext } from '../types.js';
 import { type ScanPlan, type VideoSource } from './args.js';
 import { findBand, type BandResult } from './band.js';
 import { similarity } from './bits.js';
+import { isChange, minCells } from './change.js';
 import { cueLines, mergeCues } from './cues.js';
 import { maskGrid } from './mask.js';
 import { readImage } from './ocr.js';
@@ -46,7 +47,8 @@ export async function readBurnedSubtitles(
   opts: BurnedOptions,
 ): Promise<BurnedResult> {
   const { ctx } = opts;
-  let found: BandResult = { band: { top: 0, bottom: 1 }, lineHeight: 0, persistent: [] };
+  // Rendered tracks: the whole canvas, subtitle lines assumed about 5 % of the picture high.
+  let found: BandResult = { band: { top: 0, bottom: 1 }, lineHeight: 0.05, persistent: [] };
   if (!opts.wholeFrame)
     found = findBand(await sampleFrames(src, file, join(opts.dir, 'samples'), ctx.signal));
   ctx.onProgress(0.1);
@@ -108,7 +110,10 @@ export async function readBurnedSubtitles(
     ctx.signal.throwIfAborted();
     if (seg.ocrFrame < 0) continue;
     // The same picture of text seen before (after a cut away and back, or a logo-only run) is not read again.
-    const known = readings.find((r) => similarity(r.core, seg.core) >= 0.9);
+    const known = readings.find(
+      (r) =>
+        similarity(r.core, seg.core) >= 0.9 && !isChange(r.core, seg.core, charCells ?? minCells(scan.grid)),
+    );
     const read = known ? known.read : await readSegment(seg, i);
     if (!known) readings.push({ core: seg.core, read });
     if (read) cues.push({ start: time(seg.start), end: time(seg.end), ...read });

@@ -15,8 +15,11 @@ export const CHANGE = 0.4;
 /** A change must also touch this share of the mask, so busy backgrounds need a big change. */
 export const MIN_RELATIVE = 0.15;
 /** Minimum cells of strong mask for "text present": a few characters at the smallest size. */
-export function minCells(grid: MaskGrid): number {
-  return Math.max(12, Math.round(grid.gw * grid.gh * 0.004));
+export function minCells(grid: MaskGrid, charCells?: number): number {
+  // Two characters when their size is known; else a share of the band.
+  return charCells
+    ? Math.max(12, Math.round(2 * charCells))
+    : Math.max(12, Math.round(grid.gw * grid.gh * 0.004));
 }
 
 /** Change score between consecutive strong masks: share lost + share gained. */
@@ -62,7 +65,7 @@ export function stableMasks(frames: readonly FrameMasks[]): Uint32Array[] {
 
 /** Maximal runs of text-present frames with no abrupt change inside. */
 export function runsOf(frames: readonly FrameMasks[], grid: MaskGrid, charCells: number): Run[] {
-  const need = minCells(grid);
+  const need = minCells(grid, charCells);
   const bitsLength = grid.gw * grid.gh;
   const stable = stableMasks(frames);
   const runs: Run[] = [];

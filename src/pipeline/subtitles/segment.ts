@@ -41,7 +41,7 @@ function distinct(core: Uint32Array, other: Uint32Array | undefined, need: numbe
 }
 
 export function findSegments(frames: readonly FrameMasks[], opts: SegmentOptions): Segment[] {
-  const need = minCells(opts.grid);
+  const need = minCells(opts.grid, opts.charCells);
   const charCells = opts.charCells ?? need;
   const minFrames = Math.max(3, Math.round(opts.fps * 0.2));
   const stable = runsOf(frames, opts.grid, charCells).filter(
