@@ -104,7 +104,7 @@ const clips = [
   { label: '1 min', file: await benchClip(1) },
 ];
 const baseline = process.memoryUsage().rss;
-console.log(`node baseline RSS ${mb(baseline)}; best of ${RUNS} runs each`);
+console.log(`node baseline RSS ${mb(baseline)}; ${RUNS} alternating plain/stage pair(s) per clip`);
 const median = (v: number[]): number => [...v].sort((a, b) => a - b)[v.length >> 1]!;
 for (const { label, file } of clips) {
   // Alternate the two so both see the same background load; compare each adjacent pair.
