@@ -106,6 +106,14 @@ console.log(
 console.log(
   `accuracy           CER ${cer(r.lines.map((l) => l.text).join(''), truth.map((c) => c.lines[0]).join('')).toFixed(4)}, ${within2}/${truth.length} cues with both boundaries within ±2 frames`,
 );
+for (const x of m
+  .filter(
+    (x) => !x.hyp || x.hyp.text !== x.ref.text || Math.abs(x.dStart) * FPS > 2 || Math.abs(x.dEnd) * FPS > 2,
+  )
+  .slice(0, 12))
+  console.log(
+    `  miss ${x.ref.start.toFixed(2)}-${x.ref.end.toFixed(2)} ${x.ref.text} → ${x.hyp ? `${x.hyp.start.toFixed(2)}-${x.hyp.end.toFixed(2)} ${x.hyp.text}` : 'missing'}`,
+  );
 console.log(`peak memory (RSS)  ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 console.log(
   `warnings           ${r.warnings.join(' | ') || 'none'}; on-screen text: ${r.onscreenText.map((o) => o.text).join(' | ') || 'none'}`,
