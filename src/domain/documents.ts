@@ -51,7 +51,8 @@ export interface StoryboardScene {
   end: number;
   location: string;
   characters: string[];
-  heading: string;
+  /** Null when no description model ran: exports write headings from location and cast. */
+  heading: string | null;
 }
 
 export interface Storyboard {

@@ -9,6 +9,7 @@ import { withCheckpoint } from './checkpoint.js';
 import { runDialogueStage, type AsrEngineConfig, type DialogueResult } from './dialogue/index.js';
 import { FACES_STAGE_VERSION, runFaceStage, type EpisodeFaces } from './faces/index.js';
 import { probeMedia } from './probe/run.js';
+import { runSceneStage, type EpisodeScenesResult } from './scenes/index.js';
 import type { MediaInfo } from './probe/types.js';
 import { runShotStage, type ShotStageResult } from './shots/index.js';
 import type { StageContext } from './types.js';
@@ -16,12 +17,14 @@ import type { StageContext } from './types.js';
 export const EPISODE_STAGE_VERSIONS = {
   probe: 1,
   shots: 1,
+  scenes: 1,
   dialogue: 1,
   faces: FACES_STAGE_VERSION,
 } as const;
 const WEIGHTS: Record<keyof typeof EPISODE_STAGE_VERSIONS, number> = {
   probe: 0.02,
-  shots: 0.33,
+  shots: 0.32,
+  scenes: 0.01,
   dialogue: 0.35,
   faces: 0.3,
 };
@@ -42,6 +45,7 @@ export interface EpisodeResult {
   episode: string;
   media: MediaInfo;
   shots: ShotStageResult;
+  scenes: EpisodeScenesResult;
   dialogue: DialogueResult;
   faces: EpisodeFaces;
   /** Directory holding this episode's keyframe JPEGs (names as in shots[].keyframe). */
@@ -83,6 +87,17 @@ export async function runEpisode(input: EpisodeInput): Promise<EpisodeResult> {
     await mkdir(keyframeDir, { recursive: true });
     return runShotStage(input.file, media, { ctx, keyframeDir });
   });
+  const scenes = await step('scenes', (ctx) =>
+    runSceneStage(
+      shots.shots.map((s) => ({
+        keyframePath: join(keyframeDir, s.keyframe),
+        transition: s.transition_in.kind,
+        start: s.start,
+        end: s.end,
+      })),
+      ctx.signal,
+    ),
+  );
   const dialogue = await step('dialogue', (ctx) =>
     runDialogueStage(input.file, media, {
       ctx,
@@ -93,5 +108,5 @@ export async function runEpisode(input: EpisodeInput): Promise<EpisodeResult> {
   );
   // Faces run even without face recognition: shot size is read from face scale.
   const faces = await step('faces', (ctx) => runFaceStage(input.file, media, shots.shots, { ctx }));
-  return { episode: input.episode, media, shots, dialogue, faces, keyframeDir, stages };
+  return { episode: input.episode, media, shots, scenes, dialogue, faces, keyframeDir, stages };
 }

@@ -30,6 +30,7 @@ import {
 } from './characters/index.js';
 import { writeJsonAtomic } from './checkpoint.js';
 import { writeExports } from './export/index.js';
+import { matchLocations } from './scenes/index.js';
 import type { EpisodeResult } from './run-episode.js';
 import { toolVersions } from './tools.js';
 
@@ -134,7 +135,13 @@ export async function runSeries(input: SeriesInput): Promise<string[]> {
     episodes: [],
     namelist: chars ? assembleNamelist(chars.result, chars.images) : null,
   };
-  for (const { result } of input.episodes) {
+  const locations = matchLocations(
+    input.episodes.map(({ result: r }) => ({
+      episode: r.episode,
+      scenes: r.scenes.scenes.map((x) => x.signature),
+    })),
+  );
+  for (const [i, { result }] of input.episodes.entries()) {
     input.signal.throwIfAborted();
     const transcript = assembleTranscript(
       result.episode,
@@ -147,6 +154,8 @@ export async function runSeries(input: SeriesInput): Promise<string[]> {
       lines: transcript.lines,
       onscreenText: result.dialogue.onscreenText,
       characters: charactersByShot(chars?.result ?? null, result.episode),
+      scenes: result.scenes,
+      locations: locations[i]?.locations ?? [],
     });
     docs.episodes.push({ episode: result.episode, storyboard, transcript });
     for (const shot of result.shots.shots) {
@@ -186,7 +195,6 @@ export async function runSeries(input: SeriesInput): Promise<string[]> {
     ],
     stages_not_run: [
       ...(chars ? [] : [{ stage: 'characters', reason: 'use_face_recognition is false' }]),
-      { stage: 'scenes', reason: 'not available in this build' },
       { stage: 'describe', reason: 'no vision-language endpoint configured' },
     ],
     warnings,

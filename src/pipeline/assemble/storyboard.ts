@@ -3,10 +3,12 @@ import {
   STORYBOARD_SCHEMA,
   type ShotCharacter,
   type Storyboard,
+  type StoryboardScene,
   type StoryboardShot,
   type TranscriptLine,
 } from '../../domain/documents.js';
 import type { EpisodeFaces } from '../faces/types.js';
+import type { EpisodeScenesResult } from '../scenes/index.js';
 import type { ShotStageResult } from '../shots/index.js';
 import { shotSizeFromFaces } from '../shotsize/index.js';
 
@@ -22,6 +24,9 @@ export interface StoryboardExtras {
   onscreenText: ReadonlyArray<{ start: number; end: number; text: string }>;
   /** Characters on screen per shot index (from the series-wide character step). */
   characters: ReadonlyMap<number, ShotCharacter[]>;
+  /** Scene grouping of the episode and the series-wide location id of each scene. */
+  scenes: EpisodeScenesResult | null;
+  locations: readonly string[];
 }
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean =>
@@ -58,9 +63,21 @@ export function assembleStoryboard(
         ...new Set((extras?.onscreenText ?? []).filter((t) => overlaps(t, span)).map((t) => t.text)),
       ],
       description: null,
-      scene: null,
+      scene: extras?.scenes?.sceneOfShot[shots.shots.indexOf(s)] ?? null,
     };
   });
+  const scenes: StoryboardScene[] = (extras?.scenes?.scenes ?? []).map((sc, i) => ({
+    index: sc.index,
+    first_shot: sc.first_shot,
+    last_shot: sc.last_shot,
+    start: round3(sc.start),
+    end: round3(sc.end),
+    location: extras?.locations[i] ?? `L${sc.index}`,
+    characters: [
+      ...new Set(out.filter((x) => x.scene === sc.index).flatMap((x) => x.characters.map((c) => c.id))),
+    ].sort(),
+    heading: null,
+  }));
   return {
     schema: STORYBOARD_SCHEMA,
     episode,
@@ -69,6 +86,6 @@ export function assembleStoryboard(
     width: shots.width,
     height: shots.height,
     shots: out,
-    scenes: [],
+    scenes,
   };
 }
