@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import type { StageContext } from '../types.js';
 import { type ScanPlan, type VideoSource } from './args.js';
 import { findBand, type BandResult } from './band.js';
-import { similarity } from './bits.js';
-import { isChange, minCells } from './change.js';
+import { count, countAnd } from './bits.js';
+import { minCells } from './change.js';
 import { cueLines, mergeCues } from './cues.js';
 import { maskGrid } from './mask.js';
 import { readImage } from './ocr.js';
@@ -110,9 +110,11 @@ export async function readBurnedSubtitles(
     ctx.signal.throwIfAborted();
     if (seg.ocrFrame < 0) continue;
     // The same picture of text seen before (after a cut away and back, or a logo-only run) is not read again.
+    // Identical up to half a character: a one-word edit in a line of the same length differs more.
     const known = readings.find(
       (r) =>
-        similarity(r.core, seg.core) >= 0.9 && !isChange(r.core, seg.core, charCells ?? minCells(scan.grid)),
+        count(r.core) + count(seg.core) - 2 * countAnd(r.core, seg.core) <=
+        0.5 * (charCells ?? minCells(scan.grid) / 2),
     );
     const read = known ? known.read : await readSegment(seg, i);
     if (!known) readings.push({ core: seg.core, read });
