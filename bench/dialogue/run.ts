@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { runDialogueStage } from '../../src/pipeline/dialogue/index.js';
 import { probeMedia } from '../../src/pipeline/probe/run.js';
 import { ocrCallCount } from '../../src/pipeline/subtitles/ocr.js';
+import { sampleCount } from '../../src/pipeline/subtitles/sample.js';
 import { noopStageContext } from '../../src/pipeline/types.js';
 import { makeSubtitledVideo, type BurnedCue } from '../../test/fixtures/subtitled-video.js';
 import { cer, duplicates, matchCues } from '../../eval/dialogue/score.js';
@@ -96,12 +97,17 @@ const m = matchCues(
 const within2 = m.filter(
   (x) => Math.abs(x.dStart) * FPS <= 2 + 1e-6 && Math.abs(x.dEnd) * FPS <= 2 + 1e-6,
 ).length;
-console.log(`episode            ${DURATION} s, 1080x1920 @${FPS} fps, ${truth.length} distinct subtitles`);
+const distinct = new Set(truth.map((c) => c.lines.join('|'))).size;
+const calls = ocrCallCount() - calls0;
+const sampling = sampleCount(DURATION);
+console.log(
+  `episode            ${DURATION} s, 1080x1920 @${FPS} fps, ${truth.length} subtitle cues (${distinct} distinct texts)`,
+);
 console.log(
   `dialogue stage     ${wall.toFixed(1)} s wall (${((wall / DURATION) * 100).toFixed(1)} % of the episode's duration)`,
 );
 console.log(
-  `OCR calls          ${ocrCallCount() - calls0} for ${truth.length} distinct subtitles (+ band sampling) → ${r.lines.length} lines, ${duplicates(r.lines)} duplicated`,
+  `OCR calls          ${calls} = ${sampling} band-sampling frames + ${calls - sampling} subtitle reads (${truth.length} cues, ${distinct} distinct texts) → ${r.lines.length} lines, ${duplicates(r.lines)} duplicated`,
 );
 console.log(
   `accuracy           CER ${cer(r.lines.map((l) => l.text).join(''), truth.map((c) => c.lines[0]).join('')).toFixed(4)}, ${within2}/${truth.length} cues with both boundaries within ±2 frames`,
