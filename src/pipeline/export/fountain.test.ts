@@ -47,7 +47,7 @@ const doc = (
         end: shots.length,
         location: 'L1',
         characters: ['C1'],
-        heading: heading as string,
+        heading: heading,
       },
     ],
   },
