@@ -1,6 +1,5 @@
 /** Series-wide characters: clustering, naming, speaker attribution (pure) and their I/O helpers. */
 export { buildCharacters } from './build.js';
-export { toNamelist } from './namelist.js';
 export { clusterTracks, CLUSTER_DEFAULTS, type ClusterOptions } from './cluster.js';
 export { genericName, nameClusters, NAMING_DEFAULTS } from './naming.js';
 export {

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { buildCharacters } from './build.js';
-import { toNamelist } from './namelist.js';
-import { randomDirection, rng, synthEpisode } from './synthetic.js';
+import { buildCharacters } from '../characters/build.js';
+import { randomDirection, rng, synthEpisode } from '../characters/synthetic.js';
+import { assembleNamelist } from './documents.js';
 
 describe('namelist document', () => {
   it('lists characters with the fixed field names and crop paths', () => {
     const A = randomDirection(rng(5));
     const faces = synthEpisode([{ start: 0, end: 3, faces: [{ identity: A, track: 0 }] }]);
     const res = buildCharacters([{ episode: '7', faces, lines: [] }], { language: 'en' });
-    const doc = toNamelist(res, new Set(['C1']));
+    const doc = assembleNamelist(res, new Set(['C1']));
     expect(doc.schema).toBe('reelscript.namelist/1');
-    expect(doc.characters).toEqual([
+    expect(doc.characters).toMatchObject([
       {
         id: 'C1',
         name: 'Character 1',
@@ -23,6 +23,6 @@ describe('namelist document', () => {
       },
     ]);
     expect(doc.characters[0]!.screen_time).toBeGreaterThan(2.5);
-    expect(toNamelist(res, new Set()).characters[0]!.image).toBeNull();
+    expect(assembleNamelist(res, new Set()).characters[0]!.image).toBeNull();
   });
 });
