@@ -1,22 +1,9 @@
 /** Developer tool: print the per-frame difference signal of a video (for tuning the decision). */
-import { decodePlan } from '../../src/pipeline/decode/args.js';
-import { decodeVideo } from '../../src/pipeline/decode/run.js';
-import { probeMedia } from '../../src/pipeline/probe/run.js';
-import { SignalBuilder } from '../../src/pipeline/shots/signal.js';
+import { signalOf } from './signal-of.js';
 
 const file = process.argv[2];
 if (!file) throw new Error('usage: dump-signal FILE');
-const ac = new AbortController();
-const media = await probeMedia(file, ac.signal);
-const v = media.video!;
-const plan = decodePlan(v.width, v.height, v.fps);
-const builder = new SignalBuilder(plan.analysis);
-const handlers = {
-  onFrame: (_n: number, yuv: Buffer) => void builder.push(yuv),
-  onCandidate: () => undefined,
-};
-const res = await decodeVideo(file, plan, handlers, ac.signal);
-const s = builder.finish();
+const { signal: s, decoded: res } = await signalOf(file);
 const f = (x: number | undefined): string => (x ?? 0).toFixed(3);
 console.log('frame\tpts\td1\thist\td4\td8\td16\td32\tmean\tstd\tstep\talign\tspan');
 for (let j = 0; j < s.frameCount; j++) {
