@@ -1,12 +1,31 @@
 import { defineConfig } from 'vitest/config';
 
+// The API end-to-end suites that run a second time on the real PostgreSQL server (every
+// startTestServer call then gets a fresh database): one suite, two stores, in every `npm test`.
+const BOTH_STORES = [
+  'test/integration/api-flow.test.ts',
+  'test/integration/api-cancel.test.ts',
+  'test/integration/api-errors.test.ts',
+  'test/integration/api-assets.test.ts',
+  'test/integration/webhooks.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'eval/**/*.test.ts'],
     testTimeout: 300_000,
     hookTimeout: 180_000,
     // Integration tests spawn ffmpeg and servers; two cores only.
     maxWorkers: 2,
     globalSetup: ['test/global-setup.ts'],
+    projects: [
+      {
+        extends: true,
+        test: { name: 'sqlite', include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'eval/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: { name: 'postgres', include: BOTH_STORES, env: { REELSCRIPT_TEST_STORE: 'postgres' } },
+      },
+    ],
   },
 });

@@ -29,6 +29,11 @@ describe('full flow: upload → submit → poll → download', () => {
     tmp.cleanup();
   });
 
+  it('runs on the store its vitest project names', ({ task }) => {
+    // vitest.config.ts runs this file in the "sqlite" and the "postgres" projects.
+    expect(srv.server.deps.store.dialect).toBe(task.file.projectName === 'postgres' ? 'postgres' : 'sqlite');
+  });
+
   it('produces a zip whose storyboards match the generated cuts', async () => {
     const u1 = await uploadFile(srv.base, srv.key, landscape.path);
     const u2 = await uploadFile(srv.base, srv.key, portrait.path);
