@@ -72,6 +72,18 @@ export const GENERATED: GeneratedClip[] = [
     transitions: [{ kind: 'cut' }, { kind: 'cut' }],
   },
   {
+    // Fast action cut to fast action: every shot changes completely within a third of a second,
+    // so only the unrelatedness of the pictures across a cut separates it from the motion.
+    name: 'gen-fast-montage',
+    segments: [
+      { seconds: 2, source: 'testsrc2', motion: 'fastpan' },
+      { seconds: 1.5, source: 'bars', motion: 'fastpan' },
+      { seconds: 2, source: 'mandelbrot', motion: 'fastpan' },
+      { seconds: 1.5, source: 'sierpinski', motion: 'fastpan' },
+    ],
+    transitions: [{ kind: 'cut' }, { kind: 'cut' }, { kind: 'cut' }],
+  },
+  {
     name: 'gen-single-take',
     fps: 30,
     width: 180,

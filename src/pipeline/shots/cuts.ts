@@ -2,7 +2,10 @@
  * Pure hard-cut decision on the difference signal. A frame starts a new shot when its
  * structure distance to the previous frame is high in absolute terms and against its
  * neighbourhood (fast motion raises the whole neighbourhood), and when no frame shortly
- * before still resembles a frame shortly after (a flash or a passing occluder does).
+ * before still resembles a frame shortly after (a flash or a passing occluder does). A jump
+ * that leaves the pictures partly related must also outstrip what the shot changes by itself
+ * over a few frames on both sides: in a fast multiplane pan or a whirl of animation a one-frame
+ * jump of a drawing layer is the content's own motion, not a new shot.
  */
 import { DENSE_GAP_MAX, type ShotSignal } from './signal.js';
 
@@ -23,6 +26,13 @@ export interface CutParams {
   isolation: number;
   /** Candidates closer than this are a burst of motion (animation, a thrown object), not shots. */
   minShotFrames: number;
+  /**
+   * A distance this high means the two pictures share no layout (normalised correlation ≤ 0.25
+   * after motion search): a cut however fast either shot moves.
+   */
+  unrelated: number;
+  /** Below `unrelated`, the cut must be this many times the shot's own change over DENSE_GAP_MAX frames. */
+  ownChangeRatio: number;
 }
 
 export const DEFAULT_CUT_PARAMS: CutParams = {
@@ -34,6 +44,8 @@ export const DEFAULT_CUT_PARAMS: CutParams = {
   bridgeRatio: 0.5,
   isolation: 2,
   minShotFrames: 6,
+  unrelated: 0.5,
+  ownChangeRatio: 1.5,
 };
 
 function median(values: number[]): number {
@@ -56,6 +68,19 @@ export function bridgeDistance(signal: ShotSignal, j: number, reach: number): nu
   return best;
 }
 
+/**
+ * How much the shot changes by itself around `j`: the structure distance across DENSE_GAP_MAX
+ * frames just before the candidate and just after it, the smaller of the two (a cut from a still
+ * shot into a fast one is still measured against the still side). 0 where a side runs off the video.
+ */
+export function ownChange(signal: ShotSignal, j: number): number {
+  const g = DENSE_GAP_MAX;
+  const d = signal.structure[g - 1]!;
+  const before = j - 1 - g >= 0 ? d[j - 1]! : 0;
+  const after = j + g < signal.frameCount ? d[j + g]! : 0;
+  return Math.min(before, after);
+}
+
 /** Frame indices where a hard cut starts a new shot. */
 export function detectCuts(signal: ShotSignal, params: CutParams = DEFAULT_CUT_PARAMS): number[] {
   const d = signal.structure[0]!;
@@ -75,6 +100,7 @@ export function detectCuts(signal: ShotSignal, params: CutParams = DEFAULT_CUT_P
     const near = [d[j - 2] ?? 0, d[j - 1] ?? 0, d[j + 1] ?? 0, d[j + 2] ?? 0].sort((a, b) => b - a);
     if (v < params.isolation * near[1]!) continue;
     if (bridgeDistance(signal, j, params.bridge) < params.bridgeRatio * v) continue;
+    if (v < params.unrelated && v < params.ownChangeRatio * ownChange(signal, j)) continue;
     cuts.push(j);
   }
   return cuts.filter((c, i) => {
