@@ -1,10 +1,12 @@
 /**
  * The one helper that owns child processes (STYLE §4): no shell, explicit args, an AbortSignal,
  * an optional timeout, SIGTERM then SIGKILL, and the tail of stderr attached to failures.
- * Every live child is tracked so shutdown can kill stragglers and tests can assert none remain.
+ * Every live child is tracked so shutdown can kill stragglers and tests can assert none remain, and
+ * every child is bound to this process's life (parent-death.ts), so a killed worker leaves none.
  */
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
+import { deathBoundArgs, pdeathsigWrapper, resolveCommand } from './parent-death.js';
 
 const STDERR_TAIL_BYTES = 4096;
 const KILL_GRACE_MS = 1000;
@@ -62,7 +64,12 @@ export interface RunningProcess {
 export function startProcess(command: string, opts: ProcessOptions): RunningProcess {
   const stdio: SpawnOptions['stdio'] = ['pipe', 'pipe', 'pipe'];
   for (let i = 0; i < (opts.extraPipes ?? 0); i++) stdio.push('pipe');
-  const child = spawn(command, [...opts.args], { cwd: opts.cwd, env: opts.env ?? process.env, stdio, shell: false });
+  const env = opts.env ?? process.env;
+  const cwd = opts.cwd ?? process.cwd();
+  const setpriv = pdeathsigWrapper();
+  const file = setpriv ? resolveCommand(command, env.PATH, cwd) : null;
+  const run = setpriv && file ? deathBoundArgs(setpriv, file, opts.args) : { command, args: [...opts.args] };
+  const child = spawn(run.command, run.args, { cwd: opts.cwd, env, stdio, shell: false });
   live.add(child);
   let stderrTail = '';
   let partial = '';
@@ -107,15 +114,31 @@ export function startProcess(command: string, opts: ProcessOptions): RunningProc
     child.once('error', (err) => {
       live.delete(child);
       cleanup();
-      reject(new ProcessError(`${command}: ${err.message}`, label, null, null, stderrTail, aborted, timedOut));
+      reject(
+        new ProcessError(`${command}: ${err.message}`, label, null, null, stderrTail, aborted, timedOut),
+      );
     });
     child.once('close', (code, sig) => {
       live.delete(child);
       cleanup();
       if (code === 0 && !aborted && !timedOut) return resolve({ stderrTail });
-      const why = aborted ? 'aborted' : timedOut ? `timed out after ${opts.timeoutMs} ms` : `exited with ${code ?? sig}`;
+      const why = aborted
+        ? 'aborted'
+        : timedOut
+          ? `timed out after ${opts.timeoutMs} ms`
+          : `exited with ${code ?? sig}`;
       const lastLine = stderrTail.trim().split('\n').slice(-1)[0] ?? '';
-      reject(new ProcessError(`${command} ${why}${lastLine ? `: ${lastLine}` : ''}`, label, code, sig, stderrTail, aborted, timedOut));
+      reject(
+        new ProcessError(
+          `${command} ${why}${lastLine ? `: ${lastLine}` : ''}`,
+          label,
+          code,
+          sig,
+          stderrTail,
+          aborted,
+          timedOut,
+        ),
+      );
     });
   });
   function cleanup(): void {
