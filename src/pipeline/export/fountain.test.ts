@@ -130,4 +130,24 @@ describe('episodeFountain', () => {
     expect(tokens.filter((t) => t.type === 'character')).toHaveLength(1);
     expect(tokens.find((t) => t.type === 'dialogue')?.text).toBe('One.\nTwo.');
   });
+
+  it('writes on-screen text when it appears, not again in every shot it stays on', () => {
+    const shots = [
+      shot(1, { onscreen_text: ['LOGO'], lines: [] }),
+      shot(2, { onscreen_text: ['LOGO', 'THREE DAYS LATER'], lines: [] }),
+      shot(3, { onscreen_text: ['LOGO'], lines: [] }),
+      shot(4, { onscreen_text: [], lines: [] }),
+      shot(5, { onscreen_text: ['LOGO'], lines: [] }),
+    ];
+    const actions = parse(episodeFountain({ episode: '1', ...doc(shots, [], 'A ROOM') }, names, 'en', 'T'))
+      .filter((t) => t.type === 'action')
+      .map((t) => t.text ?? '');
+    expect(actions.map((a) => a.split('\n').filter((l) => l.startsWith('ON SCREEN')))).toEqual([
+      ['ON SCREEN: LOGO'],
+      ['ON SCREEN: THREE DAYS LATER'],
+      [],
+      [],
+      ['ON SCREEN: LOGO'],
+    ]);
+  });
 });

@@ -77,6 +77,9 @@ function sceneNumber(prefix: string, n: number): string {
 export function episodeBlocks(doc: EpisodeDocs, names: Names, lang: Lang, numberPrefix = ''): string[] {
   const said = linesByShot(doc.storyboard, doc.transcript);
   const printed = new Set<number>();
+  // On-screen text is written when it appears, as a screenwriter would: a channel logo or a
+  // caption that stays up across shots is printed once, not in every shot's action.
+  let shownBefore = new Set<string>();
   const out: string[] = [];
   for (const [g, group] of sceneGroups(doc.storyboard).entries()) {
     for (const [i, shot] of group.shots.entries()) {
@@ -90,7 +93,10 @@ export function episodeBlocks(doc: EpisodeDocs, names: Names, lang: Lang, number
           `.${escapeInline(heading)}${group.scene ? sceneNumber(numberPrefix, group.scene.index) : ''}`,
         );
       }
-      const onScreenText = shot.onscreen_text.map((t) => `${WORDS[lang].onScreenText}${oneLine(t)}`);
+      const onScreenText = shot.onscreen_text
+        .filter((t) => !shownBefore.has(t))
+        .map((t) => `${WORDS[lang].onScreenText}${oneLine(t)}`);
+      shownBefore = new Set(shot.onscreen_text);
       out.push(action([shotAction(shot, names, lang).text, ...onScreenText].join('\n')));
       const fresh = (said.get(shot.index) ?? []).filter((l) => !printed.has(l.id));
       for (const l of fresh) printed.add(l.id);
