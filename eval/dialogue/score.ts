@@ -7,23 +7,47 @@ export function cer(hyp: string, ref: string): number {
   return r.length === 0 ? (normalize(hyp).length ? 1 : 0) : editDistance(normalize(hyp), r) / [...r].length;
 }
 
+/** Lower case, punctuation dropped, word spaces kept (single): a missing space is one error. */
+export function spacedText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s]+/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** CER that counts word spaces (for Latin-script text, where a lost space changes the words). */
+export function cerSpaced(hyp: string, ref: string): number {
+  const r = spacedText(ref);
+  const h = spacedText(hyp);
+  return r.length === 0 ? (h.length ? 1 : 0) : editDistance(h, r) / [...r].length;
+}
+
 export interface Timed {
   start: number;
   end: number;
   text: string;
 }
 
-/** Each reference cue matched to the hypothesis cue overlapping it most; times in seconds. */
+/**
+ * Each reference cue matched to a hypothesis cue: among those overlapping it once widened by
+ * `slack` seconds (a track whose clock runs a little early or late), the one with the most
+ * similar text, then the most overlap. Times in seconds.
+ */
 export function matchCues(
   hyp: readonly Timed[],
   ref: readonly Timed[],
+  slack = 0,
 ): Array<{ ref: Timed; hyp: Timed | null; dStart: number; dEnd: number }> {
   return ref.map((r) => {
     let best: Timed | null = null;
-    let bestOverlap = 0;
+    let bestScore = -Infinity;
     for (const h of hyp) {
-      const o = Math.min(h.end, r.end) - Math.max(h.start, r.start);
-      if (o > bestOverlap) [best, bestOverlap] = [h, o];
+      const o = Math.min(h.end, r.end + slack) - Math.max(h.start, r.start - slack);
+      if (o <= 0) continue;
+      const score = textSimilarity(h.text, r.text) * 100 + o;
+      if (score > bestScore) [best, bestScore] = [h, score];
     }
     return {
       ref: r,
@@ -34,10 +58,18 @@ export function matchCues(
   });
 }
 
-/** Consecutive lines that repeat the previous one (what de-duplication must prevent). */
-export function duplicates(lines: readonly Timed[]): number {
+/**
+ * Consecutive lines that repeat the previous one right after it (what de-duplication must
+ * prevent); the same words said again after a pause (`maxGap` s) are a new line.
+ */
+export function duplicates(lines: readonly Timed[], maxGap = 0.5): number {
   let n = 0;
-  for (let i = 1; i < lines.length; i++) if (textSimilarity(lines[i - 1]!.text, lines[i]!.text) >= 0.8) n++;
+  for (let i = 1; i < lines.length; i++)
+    if (
+      lines[i]!.start - lines[i - 1]!.end <= maxGap &&
+      textSimilarity(lines[i - 1]!.text, lines[i]!.text) >= 0.8
+    )
+      n++;
   return n;
 }
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { bitmapSource, extractTextTrackArgs, fileSource, fit, scanArgs } from './args.js';
+import {
+  bitmapEventsArgs,
+  bitmapFramesArgs,
+  extractTextTrackArgs,
+  fileSource,
+  fit,
+  scanArgs,
+} from './args.js';
 
 describe('ffmpeg argument builders', () => {
   it('fits sizes keeping both sides even', () => {
@@ -21,10 +28,22 @@ describe('ffmpeg argument builders', () => {
     expect(args.slice(-1)).toEqual(['/w/%06d.jpg']);
     expect(args).toContain('pipe:1');
   });
-  it('draws a bitmap track on a black canvas of the picture size', () => {
-    const src = bitmapSource('/p.mkv', 3, 1440, 1074, 63.5);
-    expect(src.inputs).toContain('color=c=black:s=1440x1074:r=25:d=63.500');
-    expect(src.chain).toBe('[0:v][1:3]overlay=eof_action=pass:format=auto[src]');
+  it('draws every change of a bitmap track on a canvas of its authored size', () => {
+    const args = bitmapFramesArgs('/p.mkv', 3, { width: 1920, height: 1080 }, '/w/%06d.png');
+    expect(args.slice(args.indexOf('-canvas_size'), args.indexOf('-canvas_size') + 4)).toEqual([
+      '-canvas_size',
+      '1920x1080',
+      '-i',
+      '/p.mkv',
+    ]);
+    expect(args[args.indexOf('-filter_complex') + 1]).toBe('[0:3]showinfo[s]');
+    expect(args.slice(-1)).toEqual(['/w/%06d.png']);
+  });
+  it('probes the decoded events of one subtitle stream', () => {
+    const events = bitmapEventsArgs('/p.mkv', 3);
+    expect(events.slice(0, 4)).toEqual(['-v', 'error', '-select_streams', '3']);
+    expect(events).toContain('-show_frames');
+    expect(events.slice(-3)).toEqual(['-of', 'json', '/p.mkv']);
   });
   it('extracts a text track as SRT on stdout', () => {
     expect(extractTextTrackArgs('/a.mkv', 2)).toEqual([

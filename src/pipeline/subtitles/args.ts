@@ -1,7 +1,7 @@
 /**
  * Pure ffmpeg argument builders for the subtitle passes. A `VideoSource` is the input arguments
- * plus a filter chain ending in `[src]`: the file's picture, or a bitmap subtitle track drawn
- * on black (so PGS/VobSub run through the same band scan as burned-in subtitles).
+ * plus a filter chain ending in `[src]` (the file's picture). Bitmap tracks (PGS, VobSub) are
+ * timed from their decoded events (ffprobe) and drawn once per change by ffmpeg's sub2video.
  */
 
 export interface VideoSource {
@@ -14,25 +14,6 @@ export interface VideoSource {
 
 export function fileSource(file: string, width: number, height: number, duration: number): VideoSource {
   return { inputs: ['-i', file], chain: '[0:v:0]null[src]', width, height, duration };
-}
-
-/** A bitmap subtitle stream (absolute index) overlaid on a black canvas at `fps`. */
-export function bitmapSource(
-  file: string,
-  streamIndex: number,
-  width: number,
-  height: number,
-  duration: number,
-  fps = 25,
-): VideoSource {
-  const canvas = `color=c=black:s=${width}x${height}:r=${fps}:d=${duration.toFixed(3)}`;
-  return {
-    inputs: ['-f', 'lavfi', '-i', canvas, '-i', file],
-    chain: `[0:v][1:${streamIndex}]overlay=eof_action=pass:format=auto[src]`,
-    width,
-    height,
-    duration,
-  };
 }
 
 /** Size that fits `longSide`, both sides even. */
@@ -116,4 +97,31 @@ export function scanArgs(src: VideoSource, plan: ScanPlan): string[] {
 /** Convert a text subtitle stream to SRT on stdout. */
 export function extractTextTrackArgs(file: string, streamIndex: number): string[] {
   return ['-v', 'error', '-nostdin', '-i', file, '-map', `0:${streamIndex}`, '-f', 'srt', 'pipe:1'];
+}
+
+/** Decoded events of one subtitle stream with their packets' durations, and the stream's size. */
+export function bitmapEventsArgs(file: string, streamIndex: number): string[] {
+  return [
+    ...['-v', 'error', '-select_streams', String(streamIndex), '-show_packets', '-show_frames'],
+    ...['-show_entries', 'stream=width,height:packet=pts_time,duration_time:subtitle', '-of', 'json', file],
+  ];
+}
+
+/**
+ * Every change of a bitmap subtitle stream as a PNG on a transparent canvas of the size the
+ * track was authored for (ffmpeg's sub2video emits a frame whenever the shown picture changes),
+ * with showinfo lines giving each frame's time.
+ */
+export function bitmapFramesArgs(
+  file: string,
+  streamIndex: number,
+  canvas: { width: number; height: number },
+  outPattern: string,
+): string[] {
+  return [
+    ...['-v', 'info', '-nostdin', '-y', '-canvas_size', `${canvas.width}x${canvas.height}`, '-i', file],
+    ...['-filter_complex', `[0:${streamIndex}]showinfo[s]`, '-map', '[s]', '-fps_mode', 'passthrough'],
+    // Changes can be a millisecond apart: keep them distinct in the muxer's time base.
+    ...['-enc_time_base', '1:1000', '-f', 'image2', outPattern],
+  ];
 }

@@ -1,14 +1,15 @@
 /**
  * I/O: dialogue from a subtitle track in the file. Text tracks (SRT, ASS, WebVTT, mov_text) are
- * converted to SRT by ffmpeg and parsed; bitmap tracks (PGS, VobSub) are drawn on a black canvas
- * and read by the same scan + OCR as burned-in subtitles.
+ * converted to SRT by ffmpeg and parsed; bitmap tracks (PGS, VobSub) are timed by their own
+ * events and each distinct picture is read by OCR (bitmap.ts).
  */
 import { join } from 'node:path';
 import { runProcess } from '../../process/spawn.js';
 import type { MediaInfo, SubtitleTrack } from '../probe/types.js';
 import type { StageContext } from '../types.js';
-import { bitmapSource, extractTextTrackArgs } from './args.js';
-import { readBurnedSubtitles, type BurnedResult } from './burned.js';
+import { extractTextTrackArgs } from './args.js';
+import { readBitmapTrack } from './bitmap.js';
+import type { BurnedResult } from './burned.js';
 import { parseSrt, srtToCues } from './srt.js';
 
 const LANGUAGE_CODES: Record<string, string[]> = {
@@ -41,16 +42,9 @@ export async function readSubtitleTrack(
     const cues = srtToCues(parseSrt(stdout), opts.language);
     return { cues, onscreen: [], segments: cues.length, ocrCalls: 0 };
   }
-  // Bitmap subtitles are authored for the stored picture size.
-  const w = media.video?.storedWidth ?? 1920;
-  const h = media.video?.storedHeight ?? 1080;
-  const fps = 25;
-  const src = bitmapSource(file, track.index, w, h, media.durationSeconds, fps);
-  return readBurnedSubtitles(src, null, {
+  return readBitmapTrack(file, media, track.index, {
     ctx: opts.ctx,
     language: opts.language,
-    fps,
     dir: join(opts.dir, `track${track.index}`),
-    wholeFrame: true,
   });
 }
