@@ -1,6 +1,6 @@
 /** Signed-URL uploads: POST /upload/signed-url issues a URL; POST/PUT on it uploads without a key. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { Readable, Transform } from 'node:stream';
+import { Readable, Transform, pipeline } from 'node:stream';
 import { z } from 'zod';
 import { AppError } from '../../../domain/errors.js';
 import { createPendingAsset, receiveUpload } from '../../../services/assets.js';
@@ -57,7 +57,10 @@ export function signedUploadRoutes(app: FastifyInstance, deps: ServiceDeps, pref
     }
     let seen = 0;
     let over = false;
-    const counted = body.pipe(
+    // pipeline (not .pipe) so a client that disconnects mid-body destroys the counter with the
+    // error, and receiveUpload fails the asset instead of waiting forever on a stream that never ends.
+    const counted = pipeline(
+      body,
       new Transform({
         transform(chunk: Buffer, _enc, next) {
           seen += chunk.length;
@@ -66,6 +69,8 @@ export function signedUploadRoutes(app: FastifyInstance, deps: ServiceDeps, pref
           next(null, over ? undefined : chunk);
         },
       }),
+      // The error reaches receiveUpload through `counted` itself; nothing else to do here.
+      () => undefined,
     );
     return receiveUpload(deps, asset.accountId, {
       filename: asset.originalFilename,
