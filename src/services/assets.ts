@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { AppError, type ErrorCode } from '../domain/errors.js';
 import { ProbeError, checkDecodesToEnd, probeMedia } from '../pipeline/probe/run.js';
 import type { Asset } from '../store/ports.js';
+import { collectingPassThrough } from './assets-gc.js';
 import type { ServiceDeps } from './deps.js';
 import { newAssetId } from './ids.js';
 import { assetDir, assetFile } from './storage.js';
@@ -73,7 +74,7 @@ export async function receiveUpload(
   };
   try {
     await mkdir(assetDir(deps.config, asset.id), { recursive: true });
-    await pipeline(input.stream, createWriteStream(asset.path));
+    await pipeline(input.stream, collectingPassThrough(), createWriteStream(asset.path));
   } catch (err) {
     const code = (err as { code?: string }).code;
     if (code === 'ENOSPC' || code === 'EACCES' || code === 'EROFS')
