@@ -151,7 +151,9 @@ async function main(): Promise<number> {
     console.log(formatTable(rows));
     const bad = failures(rows);
     for (const r of bad)
-      console.error(`FAILED ${r.scenario} / ${r.target}: ${r.m.errors} socket errors, ${r.m.non2xx} non-2xx`);
+      console.error(
+        `FAILED ${r.scenario} / ${r.target}: ${r.m.errors} socket errors or timeouts, ${r.m.non2xx} non-2xx, ${r.m.total} answered`,
+      );
     return bad.length > 0 ? 1 : 0;
   } finally {
     await bare?.stop();
