@@ -11,7 +11,8 @@ import { AppError } from '../domain/errors.js';
 import { downloadCostMicro } from '../domain/pricing.js';
 import type { ServiceDeps } from './deps.js';
 import { safeJoin, taskOutDir } from './storage.js';
-import { listFiles, requireTask } from './task-view.js';
+import { listFiles } from './output-files.js';
+import { requireTask } from './task-view.js';
 
 export async function openTaskZip(
   deps: ServiceDeps,

@@ -1,8 +1,11 @@
-/** List the caller's tasks, newest first, optionally by status, with an opaque cursor. */
+/**
+ * List the caller's tasks, newest first, optionally by status, with an opaque cursor. Each item is
+ * the task status object without `files`.
+ */
 import { AppError } from '../domain/errors.js';
 import { TASK_STATES, type TaskState } from '../domain/task-state.js';
 import type { ServiceDeps } from './deps.js';
-import { taskView } from './task-view.js';
+import { taskSummary } from './task-view.js';
 
 export async function listTasks(
   deps: ServiceDeps,
@@ -23,5 +26,10 @@ export async function listTasks(
     cursor: q.cursor,
     limit,
   });
-  return { tasks: await Promise.all(page.tasks.map((t) => taskView(deps, t))), next_cursor: page.nextCursor };
+  // One query for every listed task's jobs; no file lists (GET the task for its files).
+  const jobs = await deps.store.listJobsOfTasks(page.tasks.map((t) => t.id));
+  return {
+    tasks: page.tasks.map((t) => taskSummary(t, jobs.get(t.id) ?? [])),
+    next_cursor: page.nextCursor,
+  };
 }

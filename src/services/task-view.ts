@@ -1,25 +1,15 @@
 /** The task status object: the upstream fields, plus our extras (episodes, stages, cost, files). */
-import { readdir } from 'node:fs/promises';
-import { join, relative } from 'node:path';
 import { AppError } from '../domain/errors.js';
 import { MICRO } from '../domain/pricing.js';
 import type { JobRecord, TaskRecord } from '../store/ports.js';
 import type { ServiceDeps } from './deps.js';
+import { outputFiles } from './output-files.js';
 import { taskOutDir } from './storage.js';
 
 export async function requireTask(deps: ServiceDeps, accountId: string, taskId: string): Promise<TaskRecord> {
   const task = await deps.store.getTask(taskId, accountId);
   if (!task) throw new AppError('TASK_NOT_FOUND', `Task not found for id: ${taskId}`);
   return task;
-}
-
-/** Relative paths of every file under a directory, sorted (zip order, listings). */
-export async function listFiles(root: string): Promise<string[]> {
-  const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => relative(root, join(e.parentPath, e.name)).split('\\').join('/'))
-    .sort();
 }
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
@@ -38,8 +28,15 @@ export function episodeView(j: JobRecord) {
   };
 }
 
+/** The full status object (status endpoint, SSE, webhooks): the summary plus the output files. */
 export async function taskView(deps: ServiceDeps, task: TaskRecord) {
-  const jobs = await deps.store.listJobs(task.id);
+  const summary = taskSummary(task, await deps.store.listJobs(task.id));
+  if (task.status !== 'completed') return summary;
+  return { ...summary, files: await outputFiles(taskOutDir(deps.config, task.id)) };
+}
+
+/** Everything but the file list, from jobs the caller loaded (listings load them in one query). */
+export function taskSummary(task: TaskRecord, jobs: readonly JobRecord[]) {
   const episodes = jobs.filter((j) => j.kind === 'episode');
   const series = jobs.find((j) => j.kind === 'series');
   const completed = episodes.filter((j) => j.state === 'done').length;
@@ -61,7 +58,6 @@ export async function taskView(deps: ServiceDeps, task: TaskRecord) {
     episodes: episodes.map(episodeView),
     finishing: series ? { state: series.state, stage: series.stage, progress: series.progress } : null,
     overall_progress: overallProgress(episodes, series),
-    ...(task.status === 'completed' ? { files: await listFiles(taskOutDir(deps.config, task.id)) } : {}),
   };
 }
 

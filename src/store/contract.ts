@@ -270,6 +270,20 @@ export function runStoreContract(name: string, factory: (clock: Clock) => Promis
       expect(new Set(jobs.filter((j) => j.state === 'running').map((j) => j.id)).size).toBe(2);
     });
 
+    it('lists the jobs of several tasks at once, in listJobs order', async () => {
+      const episodes = ['2', '1', '3'].map((episode) => ({ episode, assetId: 're_1' }));
+      await store.createTask(task('t1', { episodes }));
+      await store.createTask(task('t2'));
+      const j = await store.claimNext('w', 10_000);
+      await store.completeJob({ jobId: j!.id, workerId: 'w' });
+      const many = await store.listJobsOfTasks(['t2', 't1', 'nope']);
+      expect([...many.keys()]).toEqual(['t2', 't1', 'nope']);
+      expect(many.get('t1')).toEqual(await store.listJobs('t1'));
+      expect(many.get('t2')).toEqual(await store.listJobs('t2'));
+      expect(many.get('nope')).toEqual([]);
+      expect((await store.listJobsOfTasks([])).size).toBe(0);
+    });
+
     it('enqueues the series step once when the last episodes finish together', async () => {
       const ids = ['t1', 't2', 't3', 't4'];
       for (const id of ids) await store.createTask(task(id, { costMicro: 1 }));

@@ -206,6 +206,8 @@ export interface Store {
   getTask(id: string, accountId?: string): Promise<TaskRecord | null>;
   listTasks(q: TaskListQuery): Promise<{ tasks: TaskRecord[]; nextCursor: string | null }>;
   listJobs(taskId: string): Promise<JobRecord[]>;
+  /** Jobs of several tasks in one query (task listings), grouped by task in listJobs order. */
+  listJobsOfTasks(taskIds: readonly string[]): Promise<Map<string, JobRecord[]>>;
   /** pending/running → cancelled, and every unfinished job with it. */
   requestCancel(taskId: string, accountId: string): Promise<{ cancelled: boolean; status: TaskState | null }>;
   /** Claim the next runnable job, honouring each task's concurrency; reclaims expired leases. */

@@ -132,6 +132,16 @@ export function toJob(r: Row): JobRecord {
   };
 }
 
+/** Jobs grouped by task, every asked-for task present (an empty list when it has no jobs). */
+export function groupByTask(
+  taskIds: readonly string[],
+  jobs: readonly JobRecord[],
+): Map<string, JobRecord[]> {
+  const out = new Map<string, JobRecord[]>(taskIds.map((id) => [id, []]));
+  for (const j of jobs) out.get(j.taskId)?.push(j);
+  return out;
+}
+
 /** Cursor for (created_at DESC, id DESC) pagination. */
 export function encodeCursor(createdAt: number, id: string): string {
   return Buffer.from(`${createdAt}:${id}`).toString('base64url');

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { buildProgram } from '../../src/cli/main.js';
-import { listFiles } from '../../src/services/task-view.js';
+import { listFiles } from '../../src/services/output-files.js';
 import { makeVideo, type MadeVideo } from '../fixtures/make-video.js';
 import { runCli } from '../helpers/cli.js';
 import { api, startTestServer, uploadFile, waitForTask, type TestServer } from '../helpers/server.js';

@@ -21,7 +21,7 @@ import type {
   TaskRecord,
   WebhookConfig,
 } from '../ports.js';
-import { toAccount, toApiKey, toAsset, toJob, toLedger, toTask } from '../rows.js';
+import { groupByTask, toAccount, toApiKey, toAsset, toJob, toLedger, toTask } from '../rows.js';
 import { migrate } from './migrate.js';
 import { affected, createPool, rows, withTx } from './pool.js';
 import { insertAsset, updateAsset } from './sql/assets.js';
@@ -169,6 +169,11 @@ export class PostgresStore implements Store {
   async listJobs(taskId: string): Promise<JobRecord[]> {
     const sql = "SELECT * FROM jobs WHERE task_id = $1 ORDER BY kind = 'series', ep_order";
     return (await rows(this.pool, sql, [taskId])).map(toJob);
+  }
+
+  async listJobsOfTasks(taskIds: readonly string[]): Promise<Map<string, JobRecord[]>> {
+    const sql = "SELECT * FROM jobs WHERE task_id = ANY($1) ORDER BY task_id, kind = 'series', ep_order";
+    return groupByTask(taskIds, (await rows(this.pool, sql, [taskIds])).map(toJob));
   }
 
   requestCancel(taskId: string, accountId: string) {

@@ -34,8 +34,10 @@ import {
   toLedger,
   toTask,
   type Row,
+  groupByTask,
 } from '../rows.js';
 import { SQLITE_MIGRATIONS } from './migrations/index.js';
+import { reuseStatements } from './statements.js';
 import * as webhooks from './webhooks.js';
 
 const inList = (xs: readonly string[]): string => xs.map((x) => `'${x}'`).join(',');
@@ -49,6 +51,7 @@ export class SqliteStore implements Store {
     private readonly now: () => number = Date.now,
   ) {
     this.db = new Database(file);
+    reuseStatements(this.db);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('foreign_keys = ON');
@@ -324,6 +327,16 @@ export class SqliteStore implements Store {
       .prepare("SELECT * FROM jobs WHERE task_id = ? ORDER BY kind = 'series', ep_order")
       .all(taskId);
     return Promise.resolve((rows as Row[]).map(toJob));
+  }
+
+  listJobsOfTasks(taskIds: readonly string[]): Promise<Map<string, JobRecord[]>> {
+    // json_each keeps the statement text fixed (one cached statement) whatever the list length.
+    const rows = this.db
+      .prepare(
+        "SELECT * FROM jobs WHERE task_id IN (SELECT value FROM json_each(?)) ORDER BY task_id, kind = 'series', ep_order",
+      )
+      .all(JSON.stringify(taskIds)) as Row[];
+    return Promise.resolve(groupByTask(taskIds, rows.map(toJob)));
   }
 
   requestCancel(taskId: string, accountId: string) {
