@@ -72,11 +72,10 @@ beforeAll(async () => {
     });
     inputs.push({ episode, faces, lines });
   }
-  // The cast photo: his portrait mirrored, re-cropped wider and enlarged, so it is not a frame of the clip.
-  const portrait = await writePortrait(`${tmp.dir}/cast`, 'man');
+  // The cast photo is a different picture of him (a webcam still: other day, light and
+  // expression), cut from another image than the one the clip is rendered from.
   const photo = `${tmp.dir}/cast/vlad.jpg`;
-  await sharp(portrait.closed)
-    .flop()
+  await sharp((await writePortrait(`${tmp.dir}/cast`, 'man_photo2')).closed)
     .extend({ top: 30, bottom: 60, left: 40, right: 40, background: '#d8d0c8' })
     .resize(460)
     .jpeg()

@@ -63,7 +63,7 @@ describe('face stage on a generated clip', () => {
     const all = faces.shots.flatMap((s) => s.faces);
     const embedded = all.filter((f) => f.embedding);
     expect(embedded.length).toBeGreaterThan(0);
-    expect(embedded[0]!.embedding).toHaveLength(1024);
+    expect(embedded[0]!.embedding).toHaveLength(128);
     for (const s of faces.shots)
       for (const t of new Set(s.faces.map((f) => f.track)))
         expect(s.faces.some((f) => f.track === t && f.embedding)).toBe(true);

@@ -19,10 +19,20 @@ export interface ClusterOptions {
   weakMargin: number;
 }
 
+/**
+ * Set from the track-level spreads `npm run eval:characters` prints (dlib descriptor, centred
+ * cosine of quality-weighted track means): one person in different shots and episodes
+ * 0.62–0.99 (lowest: the bob-haired woman in two close-ups, 0.62; mirrored and rescaled copies
+ * 0.64+), different people at most 0.58 (the long-haired and the bob-haired woman, whom even the
+ * truth's author could only tell apart by hair and face shape), usually below 0.40. Per single
+ * frame the spreads are wider (same person across shots 0.50–0.76, different people up to
+ * 0.59), which is why only track means are compared. A weak track must clear the same bar as a
+ * merge plus a lead over the runner-up.
+ */
 export const CLUSTER_DEFAULTS: ClusterOptions = {
-  mergeAt: 0.45,
+  mergeAt: 0.6,
   minQuality: 0.3,
-  weakJoinAt: 0.5,
+  weakJoinAt: 0.6,
   weakMargin: 0.1,
 };
 

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { buildCharacters } from './build.js';
 import { genericName, nameClusters } from './naming.js';
-import { embeddingFor, randomDirection, rng, synthEpisode, type SynthShot } from './synthetic.js';
+import {
+  embeddingFor,
+  randomDirection,
+  rng,
+  similarIdentity,
+  synthEpisode,
+  type SynthShot,
+} from './synthetic.js';
 import { centre } from './vectors.js';
 
 const r = rng(7);
@@ -43,6 +50,20 @@ describe('naming from reference photos', () => {
     });
     const ann = res.characters.find((c) => c.name === 'Ann')!;
     expect(res.tracks.filter((t) => t.character === ann.id).map((t) => t.shot)).toEqual([1, 3]);
+  });
+  it('names from a photo 0.66 alike (real unlike photos: 0.60–0.74) but not from a stranger at 0.45', () => {
+    // Noise-free photos so the cosine to the cluster is the one chosen here.
+    const exact = (id: number[]) => embeddingFor(id, 0, r);
+    const res = buildCharacters(eps, {
+      language: 'en',
+      references: [
+        { name: 'Ann', embeddings: [exact(similarIdentity(A, 0.66, r))] },
+        { name: 'Stranger', embeddings: [exact(similarIdentity(B, 0.45, r))] },
+      ],
+    });
+    const ann = res.characters.find((c) => c.name === 'Ann')!;
+    expect(res.tracks.filter((t) => t.character === ann.id).map((t) => t.shot)).toEqual([1, 3]);
+    expect(res.characters.some((c) => c.name === 'Stranger')).toBe(false);
   });
   it('gives one name to one cluster only, and no name when two clusters tie', () => {
     const a = [centre(photo(A))];

@@ -13,7 +13,13 @@ export interface NamingOptions {
   margin: number;
 }
 
-export const NAMING_DEFAULTS: NamingOptions = { minSimilarity: 0.35, margin: 0.07 };
+/**
+ * From the reference scores `npm run eval:characters` prints (mean over a cluster's tracks of
+ * the centred cosine to the photo): the right person 0.60–0.74 (Obama's official portrait vs
+ * audience footage 0.60, a different webcam photo of the fixture man 0.65, Miranda's still vs
+ * stage footage 0.72–0.74); anyone else at most 0.45 (Obama's portrait vs Miranda).
+ */
+export const NAMING_DEFAULTS: NamingOptions = { minSimilarity: 0.5, margin: 0.1 };
 
 /** Similarity of a cluster (its tracks' centred vectors) to a name: best photo, mean over tracks. */
 export function referenceScore(trackVectors: ReadonlyArray<readonly number[]>, ref: ReferenceFace): number {

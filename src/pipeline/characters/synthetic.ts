@@ -1,10 +1,16 @@
 /**
  * Test support: synthetic face-stage output with controllable identities. An embedding is the
  * mean face plus a deviation whose direction mixes the person's identity with noise, scaled so
- * the vector has unit length like real faceres output; `noise` sets how far views of one
- * person scatter (0 = identical, 0.6 ≈ the scatter seen on real video frames).
+ * the vector has unit length like the stored (L2-normalised) dlib descriptors. `noise` sets how
+ * far views of one person scatter: 0 = identical; 0.45 puts two single views near 0.6 centred
+ * cosine, the middle of what real frames of one actor in different shots score (0.50–0.76).
  */
-import type { EpisodeFaces, FaceObservation, ShotFaces } from '../faces/types.js';
+import {
+  FACES_STAGE_VERSION,
+  type EpisodeFaces,
+  type FaceObservation,
+  type ShotFaces,
+} from '../faces/types.js';
 import { FACE_MEAN } from './face-mean.js';
 import { dot, normalise } from './vectors.js';
 
@@ -24,6 +30,15 @@ const gaussian = (r: () => number): number =>
 
 export function randomDirection(r: () => number): number[] {
   return normalise(FACE_MEAN.map(() => gaussian(r)));
+}
+
+/** A unit direction whose cosine with `base` (a unit vector) is exactly `cos`: a look-alike. */
+export function similarIdentity(base: readonly number[], cos: number, r: () => number): number[] {
+  const x = randomDirection(r);
+  const along = dot(x, base);
+  const perp = normalise(x.map((v, i) => v - along * base[i]!));
+  const sin = Math.sqrt(Math.max(0, 1 - cos * cos));
+  return base.map((b, i) => cos * b + sin * perp[i]!);
 }
 
 export function embeddingFor(identity: readonly number[], noise: number, r: () => number): number[] {
@@ -78,7 +93,7 @@ export function synthEpisode(
     return { shot: i + 1, start: s.start, end: s.end, frames, faces };
   });
   return {
-    version: 1,
+    version: FACES_STAGE_VERSION,
     width: 1280,
     height: opts.height ?? 720,
     shots: out,

@@ -1,6 +1,7 @@
 /**
- * Embedding arithmetic. faceres embeddings are non-negative, so any two faces have a cosine of
- * ~0.4 before anything else; identity lives in the deviation from the mean face (face-mean.ts).
+ * Embedding arithmetic. Face descriptors share a large common direction (any two dlib
+ * descriptors have a cosine of ~0.85, whoever they show); identity lives in the deviation from
+ * the mean face (face-mean.ts), so similarities here are cosines of centred vectors.
  */
 import { FACE_MEAN } from './face-mean.js';
 

@@ -3,8 +3,11 @@
  * orchestrator checkpoints it to disk and the series-wide character step reads it back.
  */
 
-/** Bumped whenever sampling, detector settings or the document shape change. */
-export const FACES_STAGE_VERSION = 1;
+/**
+ * Bumped whenever sampling, detector settings or the document shape change.
+ * 2: embeddings are the 128-d dlib descriptor (face-api) instead of Human's 1024-d faceres.
+ */
+export const FACES_STAGE_VERSION = 2;
 
 /** [x, y, w, h] in display pixels of the source video (after rotation). */
 export type Box = [number, number, number, number];
@@ -30,7 +33,7 @@ export interface FaceObservation {
   quality: FaceQuality;
   /** Inner-lip gap divided by mouth width (0 closed, ~0.5 wide open); null without a mesh. */
   mouth: number | null;
-  /** L2-normalised 1024-d identity embedding, only on the frames the embedder ran on. */
+  /** L2-normalised 128-d identity embedding (dlib descriptor), only on the frames the embedder ran on. */
   embedding: number[] | null;
   /** Face track within the shot: the same number on every frame where this face was followed. */
   track: number;
