@@ -65,6 +65,9 @@ function cpuSeconds(): number {
   const children = (Number(fields[14]) + Number(fields[15])) / 100;
   return (self.user + self.system) / 1e6 + children;
 }
+const os = await import('node:os');
+// The machine is shared: the load around the run says how much of the wall time was ours.
+const load0 = os.loadavg()[0]!;
 let peak = 0;
 const cpu0 = cpuSeconds();
 const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
@@ -92,8 +95,7 @@ console.log(
 console.log(
   `character step: ${(t2 - t1).toFixed(0)} ms, ${result.characters.length} characters (${result.characters.filter((c) => !c.extra).length} cast), ${result.unassigned_tracks} unassigned tracks`,
 );
-const os = await import('node:os');
 console.log(
-  `face stage CPU time (node + ffmpeg): ${(cpu1 - cpu0).toFixed(1)} s; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.availableParallelism()} cores`,
+  `face stage CPU time (node + ffmpeg): ${(cpu1 - cpu0).toFixed(1)} s (${((cpu1 - cpu0) / media.durationSeconds).toFixed(2)}x the episode length); load average ${load0.toFixed(1)} before, ${os.loadavg()[0]!.toFixed(1)} after, on ${os.availableParallelism()} cores`,
 );
 console.log(`peak memory (RSS): ${(Math.max(peak, maxRss) / 1024 / 1024).toFixed(0)} MB`);

@@ -6,6 +6,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { makeFaceClip, writePortrait, type FaceShotSpec } from '../../test/fixtures/faces.js';
 
 const exec = promisify(execFile);
 
@@ -94,4 +95,72 @@ export async function makeSeries(
     { episode: '2', file: ep2, truth: sliceTruth(cu, 0, 8, false) },
     { episode: '3', file: ep3, truth: sliceTruth(ham, 3.58, 10.01, true) },
   ];
+}
+
+/**
+ * The cast-photo task: a clip rendered from the portraits shipped in @vladmandic/human (one man,
+ * three women; test/fixtures/faces.ts) at several sizes and backgrounds, and for the man a
+ * reference photo that is *not* a frame of it: his webcam still from Human's faceid screenshot
+ * (another day, light, camera and expression). Truth regions come straight from the layout.
+ */
+export async function makeCastTask(
+  dir: string,
+): Promise<{ episode: EvalEpisode; photos: Record<string, string> }> {
+  const width = 960;
+  const height = 540;
+  type Who = FaceShotSpec['faces'][number]['who'];
+  const layout: Array<{ duration: number; background: string; faces: Array<[Who, number, number, number]> }> =
+    [
+      { duration: 2, background: '0x303848', faces: [['man', 360, 120, 260]] },
+      {
+        duration: 1.6,
+        background: '0x484030',
+        faces: [
+          ['woman_a', 80, 160, 200],
+          ['woman_b', 600, 140, 200],
+        ],
+      },
+      { duration: 1.8, background: '0x283828', faces: [['woman_c', 380, 100, 300]] },
+      {
+        duration: 1.6,
+        background: '0x402830',
+        faces: [
+          ['man', 100, 200, 120],
+          ['woman_a', 700, 220, 110],
+        ],
+      },
+      { duration: 2, background: '0x383838', faces: [['woman_b', 300, 60, 380]] },
+      {
+        duration: 1.6,
+        background: '0x203040',
+        faces: [
+          ['man', 620, 260, 90],
+          ['woman_c', 140, 240, 100],
+        ],
+      },
+    ];
+  const shots: FaceShotSpec[] = layout.map((s) => ({
+    duration: s.duration,
+    background: s.background,
+    faces: s.faces.map(([who, x, y, size]) => ({ who, x, y, size })),
+  }));
+  const clip = await makeFaceClip({ path: join(dir, 'cast.mp4'), width, height, fps: 25, shots });
+  // The portrait drifts right by 6 px/s (makeFaceClip); the region covers the whole drift.
+  const faces: TruthFace[] = layout.flatMap((s, i) =>
+    s.faces.map(([who, x, y, size]) => ({
+      shot: i + 1,
+      label: who,
+      region: [
+        x / width,
+        y / height,
+        (x + size + 6 * s.duration) / width,
+        (y + size) / height,
+      ] as TruthFace['region'],
+    })),
+  );
+  const photo = (await writePortrait(join(dir, 'cast-photos'), 'man_photo2')).closed;
+  return {
+    episode: { episode: '1', file: clip.path, truth: { file: clip.path, cuts: clip.cuts, faces, lines: [] } },
+    photos: { man: photo },
+  };
 }
