@@ -39,6 +39,13 @@ export function createPool(connectionString: string): pg.Pool {
 export async function withTx<T>(pool: pg.Pool, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   let broken = false;
+  // A checked-out client is outside the pool's idle 'error' listener: a connection dropped between
+  // two statements (server restart, pg_terminate_backend) emits 'error' on the client, which would
+  // crash the process unhandled. The next statement fails anyway; this keeps the client out of the pool.
+  const onError = (): void => {
+    broken = true;
+  };
+  client.on('error', onError);
   try {
     await client.query('BEGIN');
     const out = await fn(client);
@@ -52,6 +59,7 @@ export async function withTx<T>(pool: pg.Pool, fn: (c: pg.PoolClient) => Promise
     }
     throw err;
   } finally {
+    client.off('error', onError);
     client.release(broken);
   }
 }
