@@ -1,8 +1,9 @@
 /**
  * The exactly-once check for a task run by a worker fleet whose speech engine is a SlowAsr: every
- * episode job is done, every extra attempt is a run its worker itself abandoned on losing the lease,
- * the series step ran once, the output lists every episode, and each episode's audio reached the
- * speech engine once (more only for such an abandoned run).
+ * episode job is done, every extra attempt is a run its worker itself logged as abandoned (lease
+ * lost) or failed and rescheduled, never a second completion; the series step ran once, the output
+ * lists every episode, and each episode's audio reached the speech engine once (more only for such
+ * an abandoned or failed run).
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -20,6 +21,7 @@ export interface OnceReport {
   /** Speech requests per episode during the task. */
   asrRequests: Record<string, number>;
   leaseLost: number;
+  retried: number;
 }
 
 /** Snapshot of the engine's counts, to take before a task starts. */
@@ -48,10 +50,13 @@ export async function expectEachEpisodeOnce(
   const asrRequests: Record<string, number> = {};
   const digests = new Set<string>();
   let leaseLost = 0;
+  let retried = 0;
   for (const j of eps) {
     const lost = fleet.leaseLostRuns(taskId, j.episode);
+    const failed = fleet.retriedRuns(taskId, j.episode);
     leaseLost += lost;
-    expect(j.attempts - 1, `episode ${j.episode}\n${why}`).toBe(lost);
+    retried += failed;
+    expect(j.attempts - 1, `episode ${j.episode}\n${why}`).toBe(lost + failed);
     const file = checkpointPath(
       episodeWorkDir(config, taskId, j.episode),
       'dialogue',
@@ -66,12 +71,12 @@ export async function expectEachEpisodeOnce(
     asrRequests[j.episode] = n;
     // A run abandoned after its speech request may have sent it once more; otherwise exactly once.
     expect(n, `speech requests of episode ${j.episode}\n${why}`).toBeGreaterThanOrEqual(1);
-    expect(n, `speech requests of episode ${j.episode}\n${why}`).toBeLessThanOrEqual(1 + lost);
+    expect(n, `speech requests of episode ${j.episode}\n${why}`).toBeLessThanOrEqual(1 + lost + failed);
   }
   expect(digests.size, 'every episode has its own audio').toBe(episodes);
   const manifest = JSON.parse(await readFile(join(taskOutDir(config, taskId), 'manifest.json'), 'utf8')) as {
     episodes: Array<{ episode: string; dialogue_source: string }>;
   };
   expect(manifest.episodes.map((e) => e.dialogue_source)).toEqual(eps.map(() => 'asr'));
-  return { jobs, asrRequests, leaseLost };
+  return { jobs, asrRequests, leaseLost, retried };
 }

@@ -9,7 +9,7 @@ import { expect } from 'vitest';
 import type { JobRecord } from '../../src/store/ports.js';
 import { startCli } from './cli.js';
 import { freshDatabase, type PgScratch } from './pg.js';
-import { api, startTestServer, type TestServer } from './server.js';
+import { api, startTestServer, waitForTask, type TestServer } from './server.js';
 
 export interface WorkerProc {
   name: string;
@@ -19,6 +19,8 @@ export interface WorkerProc {
   log(): string;
   alive(): boolean;
   exited: Promise<void>;
+  /** Set by Fleet.kill: this worker's death is the test's doing, not a crash. */
+  killedByTest: boolean;
 }
 
 export interface Fleet {
@@ -31,10 +33,16 @@ export interface Fleet {
   startWorker(env?: NodeJS.ProcessEnv): Promise<WorkerProc>;
   submit(assets: string[], config?: Record<string, unknown>): Promise<string>;
   jobs(taskId: string): Promise<JobRecord[]>;
-  /** Poll the task's jobs until `pred` holds. */
+  /** Send a signal; a worker killed this way does not count as crashed. */
+  kill(w: WorkerProc, signal: NodeJS.Signals): void;
+  /** Wait until the task leaves pending/running; fails at once, with its log, if a worker crashes. */
+  waitForTask(taskId: string, timeoutMs: number): Promise<Record<string, unknown>>;
+  /** Poll the task's jobs until `pred` holds (failing at once if a worker crashes). */
   waitForJobs(taskId: string, pred: (jobs: JobRecord[]) => boolean, timeoutMs: number): Promise<JobRecord[]>;
   /** Runs of an episode its worker abandoned on losing the lease (logged by the pool itself). */
   leaseLostRuns(taskId: string, episode: string): number;
+  /** Runs of an episode that failed and were rescheduled (`failed (CODE, will retry): …`). */
+  retriedRuns(taskId: string, episode: string): number;
   /** Lines `[task episode E] stopped: REASON` in a worker's log. */
   stoppedLines(w: WorkerProc, taskId: string, reason: string): string[];
   diagnose(jobs: JobRecord[]): string;
@@ -84,6 +92,7 @@ export async function startFleet(o: {
       log: () => text,
       alive: () => child.exitCode === null && child.signalCode === null,
       exited: exitOf(child),
+      killedByTest: false,
     };
     workers.push(w);
     await started;
@@ -91,6 +100,11 @@ export async function startFleet(o: {
   };
 
   const jobs = (taskId: string): Promise<JobRecord[]> => store.listJobs(taskId);
+  /** A worker that died without the test killing it fails the test with its last words. */
+  const checkCrashes = (): void => {
+    const dead = workers.find((w) => !w.alive() && !w.killedByTest);
+    if (dead) throw new Error(`worker ${dead.name} (pid ${dead.pid}) died:\n${dead.log().slice(-4000)}`);
+  };
   return {
     db,
     srv,
@@ -108,9 +122,25 @@ export async function startFleet(o: {
       expect(r.status, JSON.stringify(r.body)).toBe(200);
       return String(r.body.data.task_id);
     },
+    kill(w, signal) {
+      if (signal !== 'SIGSTOP' && signal !== 'SIGCONT') w.killedByTest = true;
+      w.child.kill(signal);
+    },
+    waitForTask: (taskId, timeoutMs) =>
+      waitForTask(
+        srv.base,
+        srv.key,
+        taskId,
+        (d) => {
+          checkCrashes();
+          return !['pending', 'running'].includes(String(d.status));
+        },
+        timeoutMs,
+      ),
     async waitForJobs(taskId, pred, timeoutMs) {
       const t0 = Date.now();
       for (;;) {
+        checkCrashes();
         const list = await jobs(taskId);
         if (pred(list)) return list;
         if (Date.now() - t0 > timeoutMs)
@@ -130,6 +160,11 @@ export async function startFleet(o: {
         0,
       );
     },
+    retriedRuns(taskId, episode) {
+      const prefix = `[${taskId} episode ${episode}] failed (`;
+      const lines = workers.flatMap((w) => w.log().split('\n'));
+      return lines.filter((l) => l.startsWith(prefix) && l.includes(', will retry): ')).length;
+    },
     stoppedLines(w, taskId, reason) {
       const re = new RegExp(`^\\[${taskId} episode \\d+\\] stopped: ${reason}$`);
       return w
@@ -142,7 +177,11 @@ export async function startFleet(o: {
       return `${JSON.stringify(list, null, 1)}\n${logs.join('\n')}`;
     },
     async close() {
-      for (const w of workers) if (w.alive()) w.child.kill('SIGTERM');
+      for (const w of workers.filter((x) => x.alive())) {
+        w.killedByTest = true;
+        w.child.kill('SIGCONT'); // a stopped worker would never see the SIGTERM
+        w.child.kill('SIGTERM');
+      }
       // Idle workers exit at once; one still draining a job gets a few seconds, then SIGKILL.
       const hard = setTimeout(() => workers.forEach((w) => w.alive() && w.child.kill('SIGKILL')), 15_000);
       await Promise.all(workers.map((w) => w.exited));

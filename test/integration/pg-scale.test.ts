@@ -11,7 +11,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asrSnapshot, expectEachEpisodeOnce } from '../helpers/exactly-once.js';
-import { uploadFile, waitForTask } from '../helpers/server.js';
+import { uploadFile } from '../helpers/server.js';
 import { startSlowAsr, type SlowAsr } from '../helpers/slow-asr.js';
 import { makeSpeechClips } from '../helpers/speech-clips.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -45,7 +45,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const w of fleet?.workers ?? []) if (w.alive()) w.child.kill('SIGCONT');
   await fleet?.close();
   await asr?.close();
   tmp.cleanup();
@@ -56,7 +55,7 @@ async function timedRun(): Promise<{ taskId: string; seconds: number; pids: Set<
   const before = asrSnapshot(asr);
   const t0 = performance.now();
   const taskId = await fleet.submit(assets, { use_subtitle: false, use_face_recognition: false });
-  const done = await waitForTask(fleet.srv.base, fleet.srv.key, taskId, undefined, WAIT_MS);
+  const done = await fleet.waitForTask(taskId, WAIT_MS);
   const seconds = (performance.now() - t0) / 1000;
   expect(done.status, JSON.stringify(done)).toBe('completed');
   const { jobs } = await expectEachEpisodeOnce(fleet, taskId, EPISODES, asr, before);
@@ -75,18 +74,16 @@ describe('PostgreSQL: two and three worker processes on a 20-episode task', () =
         use_subtitle: false,
         use_face_recognition: false,
       });
-      expect((await waitForTask(fleet.srv.base, fleet.srv.key, warm, undefined, WAIT_MS)).status).toBe(
-        'completed',
-      );
+      expect((await fleet.waitForTask(warm, WAIT_MS)).status).toBe('completed');
       const warmPids = (await fleet.jobs(warm))
         .filter((j) => j.kind === 'episode')
         .map((j) => pidOf(j.workerId));
       expect(new Set(warmPids)).toEqual(new Set([a.pid, b.pid, c.pid]));
 
       // Two workers: the third is stopped while idle (it holds no lease), so it claims nothing.
-      c.child.kill('SIGSTOP');
+      fleet.kill(c, 'SIGSTOP');
       const two = await timedRun();
-      c.child.kill('SIGCONT');
+      fleet.kill(c, 'SIGCONT');
       expect(two.pids).toEqual(new Set([a.pid, b.pid]));
 
       const three = await timedRun();
