@@ -29,4 +29,29 @@ export const GENERATED: Record<string, Spec> = {
       { start: 4.4, end: 6.6, lines: ['Then leave.', 'Nobody is stopping you.'] },
     ],
   },
+  // English only, words measured with spaces: a second font and sentences not used in tuning.
+  'gen/landscape-en-dejavu-1280x720': {
+    width: 1280,
+    height: 720,
+    fps: 25,
+    segments: [4, 4],
+    font: '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf',
+    cues: [
+      { start: 0.4, end: 2.0, lines: ['You promised me this would be the last time.'] },
+      { start: 2.2, end: 3.8, lines: ['If he finds out, we are both finished.'], color: 'yellow' },
+      { start: 4.0, end: 5.8, lines: ['Give me the keys.', 'I am driving tonight.'] },
+      { start: 6.0, end: 7.6, lines: ['It was all a lie from the start'] },
+    ],
+  },
+  'gen/vertical-en-720x1280': {
+    width: 720,
+    height: 1280,
+    fps: 25,
+    segments: [3.5, 3.5],
+    cues: [
+      { start: 0.4, end: 2.2, lines: ['Why did you marry him?'] },
+      { start: 2.4, end: 4.4, lines: ['Because he asked me first.'], fadeIn: 0.24 },
+      { start: 4.6, end: 6.6, lines: ['I will get it back,', 'one way or another.'] },
+    ],
+  },
 };

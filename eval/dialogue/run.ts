@@ -94,7 +94,7 @@ function report(
       !x.hyp ||
       Math.abs(x.dStart) > Math.max(2 / fps, opts.slack ?? 0) ||
       Math.abs(x.dEnd) > Math.max(2 / fps, opts.slack ?? 0) ||
-      cerSpaced(x.hyp.text, x.ref.text) > 0
+      (language === 'en' ? cerSpaced(x.hyp.text, x.ref.text) : cer(x.hyp.text, x.ref.text)) > 0
     )
       console.log(
         `    ${fmt(x.ref.start)}-${fmt(x.ref.end)} "${x.ref.text}" → ${x.hyp ? `${fmt(x.hyp.start)}-${fmt(x.hyp.end)} "${x.hyp.text}"` : 'missing'}`,

@@ -13,7 +13,7 @@ import { bitmapEventsArgs, bitmapFramesArgs } from './args.js';
 import { displayIntervals, mergeRepeats, parseBitmapProbe, pickFrame } from './bitmap-timing.js';
 import type { BurnedResult } from './burned.js';
 import { cueLines, cueText } from './cues.js';
-import { readImage } from './ocr.js';
+import { readText } from './ocr.js';
 import { normalize } from './text.js';
 import type { Cue } from './types.js';
 
@@ -81,7 +81,7 @@ export async function readBitmapTrack(
         .png()
         .toFile(png);
       ocrCalls++;
-      read = cueLines(await readImage(png), opts.language);
+      read = cueLines(await readText(png), opts.language);
       readings.set(key, read);
     }
     if (read) cues.push({ start: iv.start, end: iv.end, ...read, key: normalize(cueText(read)) });

@@ -11,7 +11,7 @@ import { count, countAnd } from './bits.js';
 import { minCells } from './change.js';
 import { cueLines, mergeCues } from './cues.js';
 import { maskGrid } from './mask.js';
-import { readImage } from './ocr.js';
+import { readText } from './ocr.js';
 import { sampleFrames } from './sample.js';
 import { ignoreCells, scanBand } from './scan.js';
 import { findSegments } from './segment.js';
@@ -100,7 +100,7 @@ export async function readBurnedSubtitles(
       .extract(cropRect(seg, plan, src.width))
       .toFile(png);
     ocrCalls++;
-    const lines = await readImage(png);
+    const lines = await readText(png);
     return cueLines(
       lines.filter((l) => !persistent.some((p) => textSimilarity(p.text, l.text) >= 0.8)),
       opts.language,
