@@ -1,11 +1,11 @@
 /**
  * List the caller's tasks, newest first, optionally by status, with an opaque cursor. Each item is
- * the task status object without `files`.
+ * the task status object with episode counts in place of the `episodes` array and no `files`.
  */
 import { AppError } from '../domain/errors.js';
 import { TASK_STATES, type TaskState } from '../domain/task-state.js';
 import type { ServiceDeps } from './deps.js';
-import { taskSummary } from './task-view.js';
+import { taskListItem } from './task-view.js';
 
 export async function listTasks(
   deps: ServiceDeps,
@@ -26,10 +26,10 @@ export async function listTasks(
     cursor: q.cursor,
     limit,
   });
-  // One query for every listed task's jobs; no file lists (GET the task for its files).
-  const jobs = await deps.store.listJobsOfTasks(page.tasks.map((t) => t.id));
+  // One aggregate query for every listed task's jobs (GET the task for episodes and files).
+  const jobs = await deps.store.summariseJobs(page.tasks.map((t) => t.id));
   return {
-    tasks: page.tasks.map((t) => taskSummary(t, jobs.get(t.id) ?? [])),
+    tasks: page.tasks.map((t) => taskListItem(t, jobs.get(t.id))),
     next_cursor: page.nextCursor,
   };
 }

@@ -270,18 +270,46 @@ export function runStoreContract(name: string, factory: (clock: Clock) => Promis
       expect(new Set(jobs.filter((j) => j.state === 'running').map((j) => j.id)).size).toBe(2);
     });
 
-    it('lists the jobs of several tasks at once, in listJobs order', async () => {
-      const episodes = ['2', '1', '3'].map((episode) => ({ episode, assetId: 're_1' }));
-      await store.createTask(task('t1', { episodes }));
-      await store.createTask(task('t2'));
-      const j = await store.claimNext('w', 10_000);
-      await store.completeJob({ jobId: j!.id, workerId: 'w' });
-      const many = await store.listJobsOfTasks(['t2', 't1', 'nope']);
-      expect([...many.keys()]).toEqual(['t2', 't1', 'nope']);
-      expect(many.get('t1')).toEqual(await store.listJobs('t1'));
-      expect(many.get('t2')).toEqual(await store.listJobs('t2'));
-      expect(many.get('nope')).toEqual([]);
-      expect((await store.listJobsOfTasks([])).size).toBe(0);
+    it('summarises the jobs of several tasks in one call', async () => {
+      const episodes = ['1', '2', '3'].map((episode) => ({ episode, assetId: 're_1' }));
+      await store.createTask(task('t1', { episodes, concurrency: 2 }));
+      const a = (await store.claimNext('w', 10_000))!;
+      const b = (await store.claimNext('w', 10_000))!;
+      expect([a.taskId, b.taskId]).toEqual(['t1', 't1']);
+      await store.completeJob({ jobId: a.id, workerId: 'w' });
+      await store.recordProgress(b.id, 'w', 'faces', 0.5);
+      await store.createTask(task('t2', { episodes: [{ episode: '1', assetId: 're_1' }] }));
+      let c = await store.claimNext('w', 10_000);
+      while (c && c.taskId !== 't2') c = await store.claimNext('w', 10_000);
+      const fail = { workerId: 'w', code: 'MEDIA_INVALID', message: 'bad', retryable: false };
+      await store.failJob({ jobId: c!.id, ...fail, maxAttempts: 3, backoffMs: 0 });
+      await store.createTask(task('t3', { episodes: [{ episode: '1', assetId: 're_1' }] }));
+      let d = await store.claimNext('w', 10_000);
+      while (d && d.taskId !== 't3') d = await store.claimNext('w', 10_000);
+      await store.completeJob({ jobId: d!.id, workerId: 'w' });
+      expect((await store.summariseJobs(['t3'])).get('t3')).toEqual({
+        episodes: 1,
+        done: 1,
+        failed: 0,
+        running: 0,
+        progressSum: 1,
+        series: { state: 'queued', stage: null, progress: 0 },
+      });
+      const s = await store.summariseJobs(['t2', 't1', 'nope']);
+      expect([...s.keys()]).toEqual(['t2', 't1', 'nope']);
+      // The loops above also claimed t1's third episode once a slot was free: two running.
+      expect(s.get('t1')).toMatchObject({ episodes: 3, done: 1, failed: 0, running: 2, series: null });
+      expect(s.get('t1')?.progressSum).toBeCloseTo(1.5, 6);
+      expect(s.get('t2')).toMatchObject({ episodes: 1, done: 0, failed: 1, running: 0, progressSum: 0 });
+      expect(s.get('nope')).toEqual({
+        episodes: 0,
+        done: 0,
+        failed: 0,
+        running: 0,
+        progressSum: 0,
+        series: null,
+      });
+      expect((await store.summariseJobs([])).size).toBe(0);
     });
 
     it('enqueues the series step once when the last episodes finish together', async () => {

@@ -77,6 +77,17 @@ export interface TaskRecord {
 
 export type JobKind = 'episode' | 'series';
 
+/** A task's jobs reduced to what a listing shows. */
+export interface JobSummary {
+  episodes: number;
+  done: number;
+  failed: number;
+  running: number;
+  /** Σ over episodes of 1 when done, its progress when running, else 0. */
+  progressSum: number;
+  series: { state: EpisodeState; stage: string | null; progress: number } | null;
+}
+
 export interface JobRecord {
   id: number;
   taskId: string;
@@ -206,8 +217,8 @@ export interface Store {
   getTask(id: string, accountId?: string): Promise<TaskRecord | null>;
   listTasks(q: TaskListQuery): Promise<{ tasks: TaskRecord[]; nextCursor: string | null }>;
   listJobs(taskId: string): Promise<JobRecord[]>;
-  /** Jobs of several tasks in one query (task listings), grouped by task in listJobs order. */
-  listJobsOfTasks(taskIds: readonly string[]): Promise<Map<string, JobRecord[]>>;
+  /** Per-task job counts in one query (task listings); every asked-for id is in the map. */
+  summariseJobs(taskIds: readonly string[]): Promise<Map<string, JobSummary>>;
   /** pending/running → cancelled, and every unfinished job with it. */
   requestCancel(taskId: string, accountId: string): Promise<{ cancelled: boolean; status: TaskState | null }>;
   /** Claim the next runnable job, honouring each task's concurrency; reclaims expired leases. */

@@ -10,6 +10,7 @@ import type {
   DeliveryRecord,
   JobKind,
   JobRecord,
+  JobSummary,
   LedgerEntry,
   TaskRecord,
   UploadStatus,
@@ -132,13 +133,36 @@ export function toJob(r: Row): JobRecord {
   };
 }
 
-/** Jobs grouped by task, every asked-for task present (an empty list when it has no jobs). */
-export function groupByTask(
-  taskIds: readonly string[],
-  jobs: readonly JobRecord[],
-): Map<string, JobRecord[]> {
-  const out = new Map<string, JobRecord[]>(taskIds.map((id) => [id, []]));
-  for (const j of jobs) out.get(j.taskId)?.push(j);
+/** The select list of summariseJobs: portable SQL, so both dialects share it and toJobSummaries. */
+export const JOB_SUMMARY_COLUMNS = `task_id,
+  sum(CASE WHEN kind = 'episode' THEN 1 ELSE 0 END) AS episodes,
+  sum(CASE WHEN kind = 'episode' AND state = 'done' THEN 1 ELSE 0 END) AS done,
+  sum(CASE WHEN kind = 'episode' AND state = 'failed' THEN 1 ELSE 0 END) AS failed,
+  sum(CASE WHEN kind = 'episode' AND state = 'running' THEN 1 ELSE 0 END) AS running,
+  sum(CASE WHEN kind <> 'episode' THEN 0 WHEN state = 'done' THEN 1 WHEN state = 'running' THEN progress ELSE 0 END)
+    AS progress_sum,
+  max(CASE WHEN kind = 'series' THEN state END) AS series_state,
+  max(CASE WHEN kind = 'series' THEN stage END) AS series_stage,
+  max(CASE WHEN kind = 'series' THEN progress END) AS series_progress`;
+
+/** summariseJobs rows (same column names in both dialects) → a map with every asked-for id. */
+export function toJobSummaries(taskIds: readonly string[], rows: readonly Row[]): Map<string, JobSummary> {
+  const out = new Map<string, JobSummary>(
+    taskIds.map((id) => [id, { episodes: 0, done: 0, failed: 0, running: 0, progressSum: 0, series: null }]),
+  );
+  for (const r of rows) {
+    const state = strOrNull(r.series_state);
+    out.set(str(r.task_id), {
+      episodes: n(r.episodes),
+      done: n(r.done),
+      failed: n(r.failed),
+      running: n(r.running),
+      progressSum: n(r.progress_sum),
+      series: state
+        ? { state: state as EpisodeState, stage: strOrNull(r.series_stage), progress: n(r.series_progress) }
+        : null,
+    });
+  }
   return out;
 }
 

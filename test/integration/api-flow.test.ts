@@ -68,6 +68,27 @@ describe('full flow: upload → submit → poll → download', () => {
     expect(done.status).toBe('completed');
     expect(done.files).toContain('1_storyboard.json');
 
+    // The listing shows the same task with episode counts in place of episodes and files.
+    const listed = await api<{ tasks: Array<Record<string, unknown>>; next_cursor: string | null }>(
+      srv.base,
+      srv.key,
+      'GET',
+      '/screenplay/tasks?status=completed&limit=5',
+    );
+    expect(listed.status).toBe(200);
+    const { episodes: _e, files: _f, ...rest } = done as Record<string, unknown>;
+    expect(listed.body.data.tasks).toEqual([
+      { ...rest, episode_counts: { total: 2, done: 2, running: 0, failed: 0 } },
+    ]);
+    expect(listed.body.data.next_cursor).toBeNull();
+    const none = await api<{ tasks: unknown[] }>(
+      srv.base,
+      srv.key,
+      'GET',
+      '/screenplay/tasks?status=running',
+    );
+    expect(none.body.data.tasks).toEqual([]);
+
     const res = await fetch(`${srv.base}/screenplay/tasks/${taskId}/download`, {
       headers: { Authorization: srv.key },
     });

@@ -23,6 +23,11 @@ export interface EpisodeView {
   error_message?: string | null;
 }
 
+/** An item of GET /screenplay/tasks: the status object with episode counts, no episodes or files. */
+export type TaskListItem = Omit<TaskView, 'episodes' | 'files'> & {
+  episode_counts: { total: number; done: number; running: number; failed: number };
+};
+
 export interface TaskView {
   task_id: string;
   status: TaskStatus;

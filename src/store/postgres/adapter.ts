@@ -14,6 +14,7 @@ import type {
   FinishJob,
   JobOutcome,
   JobRecord,
+  JobSummary,
   LedgerEntry,
   NewTask,
   Store,
@@ -21,7 +22,16 @@ import type {
   TaskRecord,
   WebhookConfig,
 } from '../ports.js';
-import { groupByTask, toAccount, toApiKey, toAsset, toJob, toLedger, toTask } from '../rows.js';
+import {
+  JOB_SUMMARY_COLUMNS,
+  toAccount,
+  toApiKey,
+  toAsset,
+  toJob,
+  toJobSummaries,
+  toLedger,
+  toTask,
+} from '../rows.js';
 import { migrate } from './migrate.js';
 import { affected, createPool, rows, withTx } from './pool.js';
 import { insertAsset, updateAsset } from './sql/assets.js';
@@ -171,9 +181,9 @@ export class PostgresStore implements Store {
     return (await rows(this.pool, sql, [taskId])).map(toJob);
   }
 
-  async listJobsOfTasks(taskIds: readonly string[]): Promise<Map<string, JobRecord[]>> {
-    const sql = "SELECT * FROM jobs WHERE task_id = ANY($1) ORDER BY task_id, kind = 'series', ep_order";
-    return groupByTask(taskIds, (await rows(this.pool, sql, [taskIds])).map(toJob));
+  async summariseJobs(taskIds: readonly string[]): Promise<Map<string, JobSummary>> {
+    const sql = `SELECT ${JOB_SUMMARY_COLUMNS} FROM jobs WHERE task_id = ANY($1) GROUP BY task_id`;
+    return toJobSummaries(taskIds, await rows(this.pool, sql, [taskIds]));
   }
 
   requestCancel(taskId: string, accountId: string) {

@@ -15,6 +15,7 @@ import type {
   FinishJob,
   JobOutcome,
   JobRecord,
+  JobSummary,
   LedgerEntry,
   NewTask,
   Store,
@@ -34,7 +35,8 @@ import {
   toLedger,
   toTask,
   type Row,
-  groupByTask,
+  JOB_SUMMARY_COLUMNS,
+  toJobSummaries,
 } from '../rows.js';
 import { SQLITE_MIGRATIONS } from './migrations/index.js';
 import { reuseStatements } from './statements.js';
@@ -329,14 +331,14 @@ export class SqliteStore implements Store {
     return Promise.resolve((rows as Row[]).map(toJob));
   }
 
-  listJobsOfTasks(taskIds: readonly string[]): Promise<Map<string, JobRecord[]>> {
+  summariseJobs(taskIds: readonly string[]): Promise<Map<string, JobSummary>> {
     // json_each keeps the statement text fixed (one cached statement) whatever the list length.
     const rows = this.db
       .prepare(
-        "SELECT * FROM jobs WHERE task_id IN (SELECT value FROM json_each(?)) ORDER BY task_id, kind = 'series', ep_order",
+        `SELECT ${JOB_SUMMARY_COLUMNS} FROM jobs WHERE task_id IN (SELECT value FROM json_each(?)) GROUP BY task_id`,
       )
       .all(JSON.stringify(taskIds)) as Row[];
-    return Promise.resolve(groupByTask(taskIds, rows.map(toJob)));
+    return Promise.resolve(toJobSummaries(taskIds, rows));
   }
 
   requestCancel(taskId: string, accountId: string) {

@@ -6,14 +6,14 @@ import { useApp } from '../context.js';
 import { cancelTask, errorText } from '../lib/actions.js';
 import { dateTime, money } from '../lib/format.js';
 import { usePoll } from '../lib/use-poll.js';
-import { isActive, type TaskStatus, type TaskView } from '../types.js';
+import { isActive, type TaskListItem, type TaskStatus } from '../types.js';
 
 const FILTERS: Array<TaskStatus | ''> = ['', 'pending', 'running', 'completed', 'failed', 'cancelled'];
 
 export function TaskListPage() {
   const { api, navigate, refreshAccount } = useApp();
   const [status, setStatus] = useState<TaskStatus | ''>('');
-  const [tasks, setTasks] = useState<TaskView[] | null>(null);
+  const [tasks, setTasks] = useState<TaskListItem[] | null>(null);
   const [next, setNext] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -22,7 +22,7 @@ export function TaskListPage() {
     `/screenplay/tasks?limit=20${status ? `&status=${status}` : ''}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
   const load = useCallback(async () => {
     try {
-      const page = await api.get<{ tasks: TaskView[]; next_cursor: string | null }>(query());
+      const page = await api.get<{ tasks: TaskListItem[]; next_cursor: string | null }>(query());
       // Refresh the first page in place; keep rows paged in beyond it.
       setTasks((old) => {
         const fresh = new Set(page.tasks.map((t) => t.task_id));
@@ -45,7 +45,7 @@ export function TaskListPage() {
 
   const more = async () => {
     if (!next) return;
-    const page = await api.get<{ tasks: TaskView[]; next_cursor: string | null }>(query(next));
+    const page = await api.get<{ tasks: TaskListItem[]; next_cursor: string | null }>(query(next));
     setTasks((old) => [...(old ?? []), ...page.tasks]);
     setNext(page.next_cursor);
   };
@@ -122,7 +122,7 @@ export function TaskListPage() {
                 <td data-label="Progress">
                   <Progress value={t.overall_progress} label={`Progress of ${t.task_id}`} state={t.status} />
                 </td>
-                <td data-label="Episodes">{t.episodes.length}</td>
+                <td data-label="Episodes">{t.episode_counts.total}</td>
                 <td data-label="Created">{dateTime(t.created_at)}</td>
                 <td data-label="Cost">{money(t.cost)}</td>
                 <td class="actions">
