@@ -43,6 +43,8 @@ export interface Fleet {
   leaseLostRuns(taskId: string, episode: string): number;
   /** Runs of an episode that failed and were rescheduled (`failed (CODE, will retry): …`). */
   retriedRuns(taskId: string, episode: string): number;
+  /** Whether a worker ran (part of) an episode of the task: its stages log under the task's id. */
+  ran(w: WorkerProc, taskId: string): boolean;
   /** Lines `[task episode E] stopped: REASON` in a worker's log. */
   stoppedLines(w: WorkerProc, taskId: string, reason: string): string[];
   diagnose(jobs: JobRecord[]): string;
@@ -165,6 +167,7 @@ export async function startFleet(o: {
       const lines = workers.flatMap((w) => w.log().split('\n'));
       return lines.filter((l) => l.startsWith(prefix) && l.includes(', will retry): ')).length;
     },
+    ran: (w, taskId) => w.log().includes(`[${taskId} episode `),
     stoppedLines(w, taskId, reason) {
       const re = new RegExp(`^\\[${taskId} episode \\d+\\] stopped: ${reason}$`);
       return w

@@ -25,6 +25,7 @@ const tmp = tempDir();
 let asr: SlowAsr;
 let fleet: Fleet;
 let assets: string[];
+const warmed = new Set<WorkerProc>();
 
 beforeAll(async () => {
   asr = await startSlowAsr(ASR_DELAY_MS);
@@ -50,17 +51,19 @@ afterAll(async () => {
   tmp.cleanup();
 });
 
+const TASK_CONFIG = { use_subtitle: false, use_face_recognition: false };
+
 /** Run all episodes as one task; the wall time from submit to `completed`. */
-async function timedRun(): Promise<{ taskId: string; seconds: number; pids: Set<number> }> {
+async function timedRun(): Promise<{ taskId: string; seconds: number; ran: WorkerProc[] }> {
   const before = asrSnapshot(asr);
   const t0 = performance.now();
-  const taskId = await fleet.submit(assets, { use_subtitle: false, use_face_recognition: false });
+  const taskId = await fleet.submit(assets, TASK_CONFIG);
   const done = await fleet.waitForTask(taskId, WAIT_MS);
   const seconds = (performance.now() - t0) / 1000;
   expect(done.status, JSON.stringify(done)).toBe('completed');
   const { jobs } = await expectEachEpisodeOnce(fleet, taskId, EPISODES, asr, before);
-  const pids = new Set(jobs.filter((j) => j.kind === 'episode').map((j) => pidOf(j.workerId)));
-  return { taskId, seconds, pids };
+  for (const j of jobs) expect(fleet.workers.map((w) => w.pid)).toContain(pidOf(j.workerId));
+  return { taskId, seconds, ran: fleet.workers.filter((w) => fleet.ran(w, taskId)) };
 }
 
 describe('PostgreSQL: two and three worker processes on a 20-episode task', () => {
@@ -68,26 +71,24 @@ describe('PostgreSQL: two and three worker processes on a 20-episode task', () =
     'processes every episode exactly once, and three workers finish sooner than two',
     async () => {
       const [a, b, c] = fleet.workers as [WorkerProc, WorkerProc, WorkerProc];
-      // Warm-up: each worker loads its models on its first episode, outside the timed runs. Each
-      // episode waits seconds on the speech engine, so all three idle workers take one each.
-      const warm = await fleet.submit(assets.slice(0, 3), {
-        use_subtitle: false,
-        use_face_recognition: false,
-      });
-      expect((await fleet.waitForTask(warm, WAIT_MS)).status).toBe('completed');
-      const warmPids = (await fleet.jobs(warm))
-        .filter((j) => j.kind === 'episode')
-        .map((j) => pidOf(j.workerId));
-      expect(new Set(warmPids)).toEqual(new Set([a.pid, b.pid, c.pid]));
+      // Warm-up: a worker loads its models on its first episode; that belongs outside the timed
+      // runs. Each episode waits seconds on the speech engine, so three idle workers normally take
+      // one each; a worker slow to claim (a loaded machine) gets another round.
+      for (let round = 0; fleet.workers.some((w) => !warmed.has(w)); round++) {
+        expect(round, 'every worker ran a warm-up episode').toBeLessThan(3);
+        const warm = await fleet.submit(assets.slice(0, 3), TASK_CONFIG);
+        expect((await fleet.waitForTask(warm, WAIT_MS)).status).toBe('completed');
+        for (const w of fleet.workers) if (fleet.ran(w, warm)) warmed.add(w);
+      }
 
       // Two workers: the third is stopped while idle (it holds no lease), so it claims nothing.
       fleet.kill(c, 'SIGSTOP');
       const two = await timedRun();
       fleet.kill(c, 'SIGCONT');
-      expect(two.pids).toEqual(new Set([a.pid, b.pid]));
+      expect(two.ran.map((w) => w.name)).toEqual([a.name, b.name]);
 
       const three = await timedRun();
-      expect(three.pids).toEqual(new Set([a.pid, b.pid, c.pid]));
+      expect(three.ran.map((w) => w.name)).toEqual([a.name, b.name, c.name]);
 
       console.log(
         `${EPISODES} episodes, speech engine delay ${ASR_DELAY_MS} ms: 2 workers ${two.seconds.toFixed(1)} s, ` +
