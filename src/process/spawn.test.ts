@@ -81,6 +81,10 @@ describe('parent-death binding', () => {
       expect(await pollUntil(() => procInfo(pid)?.argv[0]?.endsWith(name) === true, 5000)).toBe(true);
       expect(procInfo(pid)?.ppid).toBe(parent.pid);
     }
+    // PR_SET_PDEATHSIG follows the thread that forked: had spawn forked from a short-lived thread
+    // (not the main one), the children would already be dead. They live as long as the parent.
+    await new Promise((r) => setTimeout(r, 300));
+    expect([isGone(p.sleep), isGone(p.ffmpeg)]).toEqual([false, false]);
     const exited = new Promise((r) => parent.once('exit', r));
     parent.kill('SIGKILL');
     const t0 = Date.now();
