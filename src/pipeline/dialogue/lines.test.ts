@@ -43,4 +43,12 @@ describe('cuesToLines', () => {
       translations: [{ language: 'zh' }],
     });
   });
+  it('matches a task language with a region (zh-CN) to the Chinese line', () => {
+    expect(cuesToLines(cues, 'zh-CN', 'subtitle_ocr')[1]).toMatchObject({
+      text: '今天的会议改到下午三点钟',
+      language: 'zh',
+      translations: [{ language: 'en', text: 'The meeting moved to 3 pm.' }],
+    });
+    expect(cuesToLines(cues, 'en-US', 'subtitle_ocr')[1]).toMatchObject({ language: 'en' });
+  });
 });

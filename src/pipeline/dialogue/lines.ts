@@ -1,5 +1,6 @@
 /** Pure: cues or recognised speech → transcript lines (ids 1..n, speaker unknown). */
 import type { LineSource, TranscriptLine } from '../../domain/documents.js';
+import { baseLanguage } from '../subtitles/text.js';
 import type { Cue } from '../subtitles/types.js';
 
 const round = (v: number): number => Math.round(v * 1000) / 1000;
@@ -11,9 +12,11 @@ const round = (v: number): number => Math.round(v * 1000) / 1000;
  */
 export function cuesToLines(cues: readonly Cue[], language: string, source: LineSource): TranscriptLine[] {
   return cues.map((c, i) => {
-    const primaryLang = c.lines.some((l) => l.language === language)
-      ? language
-      : (c.lines[0]?.language ?? language);
+    // Line tags are primary subtags ('zh'); the task's language may carry a region ('zh-CN').
+    const wanted = baseLanguage(language);
+    const primaryLang = c.lines.some((l) => l.language === wanted)
+      ? wanted
+      : (c.lines[0]?.language ?? wanted);
     const primary = c.lines.filter((l) => l.language === primaryLang);
     const others = c.lines.filter((l) => l.language !== primaryLang);
     const line: TranscriptLine = {

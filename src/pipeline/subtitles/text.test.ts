@@ -18,6 +18,8 @@ describe('text helpers', () => {
     expect(lineLanguage('今天的会议改到下午三点钟', 'zh')).toBe('zh');
     expect(lineLanguage('The meeting moved to 3 pm.', 'zh')).toBe('en');
     expect(lineLanguage('Bonjour à tous', 'fr')).toBe('fr');
+    expect(lineLanguage('The meeting moved to 3 pm.', 'zh-CN')).toBe('en');
+    expect(lineLanguage('Bonjour à tous', 'fr-CA')).toBe('fr');
     expect(lineLanguage('こんにちは世界', 'auto')).toBe('ja');
     expect(lineLanguage('OK 好的', 'zh')).toBe('zh');
   });

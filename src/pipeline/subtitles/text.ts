@@ -34,16 +34,23 @@ export function textSimilarity(a: string, b: string): number {
   return n === 0 ? 1 : 1 - editDistance(x, y) / n;
 }
 
+/** The primary subtag of a language tag, lower-cased: 'zh-CN' → 'zh', 'en_US' → 'en'. */
+export function baseLanguage(tag: string): string {
+  return (tag.split(/[-_]/)[0] ?? '').toLowerCase();
+}
+
 /**
  * Language of one subtitle line from its script: Han → zh (kana → ja, hangul → ko); Latin →
  * the episode language when it is a Latin-script one, else en. Mixed lines go by the majority.
+ * Tags are primary subtags ('zh', not the task's 'zh-CN'), so lines compare across regions.
  */
 export function lineLanguage(text: string, episodeLanguage: string): string {
+  const episode = baseLanguage(episodeLanguage);
   const cjk = text.match(CJK)?.length ?? 0;
   const latin = text.match(LATIN)?.length ?? 0;
   if (cjk > 0 && cjk * 2 >= latin) return KANA.test(text) ? 'ja' : HANGUL.test(text) ? 'ko' : 'zh';
-  if (latin > 0) return ['zh', 'ja', 'ko', 'auto', ''].includes(episodeLanguage) ? 'en' : episodeLanguage;
-  return episodeLanguage && episodeLanguage !== 'auto' ? episodeLanguage : 'und';
+  if (latin > 0) return ['zh', 'ja', 'ko', 'auto', ''].includes(episode) ? 'en' : episode;
+  return episode && episode !== 'auto' ? episode : 'und';
 }
 
 /** Joins lines of one language: no space between CJK runs' line break, a space otherwise. */
