@@ -2,12 +2,13 @@
  * `npm run bench:shots`: wall time of a plain ffmpeg decode of a 5-minute 1080x1920 30 fps
  * H.264 clip to the analysis resolution, against our whole shot stage (detection, keyframes,
  * camera motion) on the same file; their ratio; and peak memory of Node and ffmpeg, also on a
- * 1-minute clip to show memory does not grow with length. RUNS alternating pairs (the machine is
- * shared): wall-clock and CPU-time ratios per pair, and their medians.
+ * 1-minute clip to show memory does not grow with length. RUNS pairs (the machine is shared),
+ * the first of each pair alternating between the two so a drifting background load favours
+ * neither: wall-clock and CPU-time ratios per pair, and their medians.
  */
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { decodePlan } from '../../src/pipeline/decode/args.js';
+import { ANALYSIS_PIX_FMT, decodePlan } from '../../src/pipeline/decode/args.js';
 import { probeMedia } from '../../src/pipeline/probe/run.js';
 import { runShotStage } from '../../src/pipeline/shots/index.js';
 import { noopStageContext } from '../../src/pipeline/types.js';
@@ -15,7 +16,7 @@ import { liveChildPids, startProcess } from '../../src/process/spawn.js';
 import { tempDir } from '../../test/helpers/tmp.js';
 import { benchClip } from './make-clip.js';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 2);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const signal = new AbortController().signal;
 const mb = (bytes: number): string => `${(bytes / 1048576).toFixed(0)} MB`;
 
@@ -59,7 +60,7 @@ async function plainDecode(file: string): Promise<void> {
     '-i',
     file,
     '-vf',
-    `scale=${a.width}:${a.height}:flags=bilinear,format=yuv444p`,
+    `scale=${a.width}:${a.height}:flags=bilinear,format=${ANALYSIS_PIX_FMT}`,
   ];
   const proc = startProcess('ffmpeg', { args: [...args, '-f', 'rawvideo', 'pipe:1'], signal });
   proc.stdin.end();
@@ -97,7 +98,6 @@ function childCpu(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / TICK;
 }
 
-/** Fastest of RUNS runs; memory peaks are the highest seen in any run. */
 console.log('preparing clips (cached in the temp directory after the first run)…');
 const clips = [
   { label: '5 min', file: await benchClip(5) },
@@ -109,8 +109,15 @@ const median = (v: number[]): number => [...v].sort((a, b) => a - b)[v.length >>
 for (const { label, file } of clips) {
   // Alternate the two so both see the same background load; compare each adjacent pair.
   const pairs: Array<{ plain: Measured<void>; ours: Measured<number> }> = [];
-  for (let i = 0; i < Math.max(1, RUNS); i++)
-    pairs.push({ plain: await measure(() => plainDecode(file)), ours: await measure(() => stage(file)) });
+  for (let i = 0; i < Math.max(1, RUNS); i++) {
+    if (i % 2 === 0) {
+      const plain = await measure(() => plainDecode(file));
+      pairs.push({ plain, ours: await measure(() => stage(file)) });
+    } else {
+      const ours = await measure(() => stage(file));
+      pairs.push({ plain: await measure(() => plainDecode(file)), ours });
+    }
+  }
   const wall = pairs.map((p) => p.ours.seconds / p.plain.seconds);
   const cpu = pairs.map((p) => p.ours.cpu / p.plain.cpu);
   const peak = (k: 'nodePeak' | 'childPeak', w: 'plain' | 'ours'): number =>
@@ -118,7 +125,7 @@ for (const { label, file } of clips) {
   console.log(`\n${label} 1080x1920 30 fps H.264 (${file}), ${pairs[0]!.ours.value} shots`);
   for (const [i, p] of pairs.entries()) {
     console.log(
-      `  run ${i + 1}: plain decode ${p.plain.seconds.toFixed(1)} s wall / ${p.plain.cpu.toFixed(1)} s CPU; shot stage ${p.ours.seconds.toFixed(1)} s wall / ${p.ours.cpu.toFixed(1)} s CPU`,
+      `  run ${i + 1}${i % 2 ? ' (stage first)' : ''}: plain decode ${p.plain.seconds.toFixed(1)} s wall / ${p.plain.cpu.toFixed(1)} s CPU; shot stage ${p.ours.seconds.toFixed(1)} s wall / ${p.ours.cpu.toFixed(1)} s CPU`,
     );
   }
   console.log(

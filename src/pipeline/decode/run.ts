@@ -10,9 +10,12 @@ import { FrameSplitter } from './frames.js';
 import { parseShowinfoLine } from './showinfo.js';
 
 export interface DecodeHandlers {
-  /** Analysis frame n (yuv444p planes, Y first). The buffer is only valid during the call. */
+  /** Analysis frame n (yuv420p planes, Y first). The buffer is only valid during the call. */
   onFrame(n: number, yuv: Buffer): void;
-  /** Candidate for decode-order frame n (packed RGB). May return a promise to apply backpressure. */
+  /**
+   * Candidate for decode-order frame n (packed RGB), valid during the synchronous part of the
+   * call. May return a promise to apply backpressure.
+   */
   onCandidate(n: number, rgb: Buffer): void | Promise<void>;
   onProgress?(framesDone: number): void;
 }

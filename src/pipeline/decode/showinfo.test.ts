@@ -21,9 +21,9 @@ describe('decode plan', () => {
     expect(fitSize(1280, 544, 128)).toEqual({ width: 128, height: 54 });
     expect(fitSize(100, 50, 640)).toEqual({ width: 100, height: 50 });
   });
-  it('samples about six candidates per second and maps both outputs', () => {
-    expect(decodePlan(1920, 1080, 30).candidateEvery).toBe(5);
-    expect(decodePlan(1920, 1080, 0).candidateEvery).toBe(4);
+  it('samples about three candidates per second and maps both outputs', () => {
+    expect(decodePlan(1920, 1080, 30).candidateEvery).toBe(10);
+    expect(decodePlan(1920, 1080, 0).candidateEvery).toBe(8);
     const args = decodeArgs('in.mp4', decodePlan(1920, 1080, 25));
     expect(args).toContain('pipe:1');
     expect(args).toContain('pipe:3');

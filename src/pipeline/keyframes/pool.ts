@@ -2,7 +2,8 @@
  * Streaming keyframe candidate pool. Shot boundaries are only final after the whole signal is
  * seen, so the pool keeps the sharpest candidate of every (provisional segment, one-second
  * bucket) pair and saves it; provisional segments split on any noticeable change, so every real
- * shot owns at least one saved candidate. Memory: one RGB frame in flight, not one per shot.
+ * shot owns at least one saved candidate. Memory: a few RGB frames (the current best and those
+ * being saved), reused, not one per shot.
  */
 import { lumaStats, sharpness } from './sharpness.js';
 
@@ -25,6 +26,8 @@ export class CandidatePool {
   readonly saved: SavedCandidate[] = [];
   private best: Best | null = null;
   private key = '';
+  /** Frame buffers no longer in use (a save may still be reading the others). */
+  private readonly spare: Buffer[] = [];
 
   constructor(
     private readonly width: number,
@@ -43,7 +46,10 @@ export class CandidatePool {
     // Blank frames never win against a frame with content.
     const score = std < 8 ? sharp * 0.01 : sharp;
     if (!this.best || score > this.best.sharpness) {
-      this.best = { frame: n, sharpness: score, contrast: std, rgb: Buffer.from(rgb) };
+      const copy = this.spare.pop() ?? Buffer.allocUnsafe(rgb.length);
+      rgb.copy(copy);
+      if (this.best) this.spare.push(this.best.rgb);
+      this.best = { frame: n, sharpness: score, contrast: std, rgb: copy };
     }
     await flush;
   }
@@ -54,6 +60,7 @@ export class CandidatePool {
     this.best = null;
     if (!b) return;
     const file = await this.save(b.frame, b.rgb);
+    this.spare.push(b.rgb);
     this.saved.push({ frame: b.frame, sharpness: b.sharpness, contrast: b.contrast, file });
   }
 }

@@ -34,15 +34,29 @@ function blockCost(
   dy: number,
 ): number {
   let s = 0;
+  const off = dy * w + dx;
   for (let y = y0; y < y0 + bh; y++) {
-    const ra = y * w;
-    const rb = (y + dy) * w + dx;
-    for (let x = x0; x < x0 + bw; x++) {
-      const d = a[ra + x]! - b[rb + x]!;
+    const end = y * w + x0 + bw;
+    for (let i = y * w + x0; i < end; i++) {
+      const d = a[i]! - b[i + off]!;
       s += d * d;
     }
   }
   return s;
+}
+
+/** A luma plane with its half-resolution copy, computed once per frame and reused for every pair. */
+export interface MotionFrame {
+  full: Uint8Array;
+  half: { data: Uint8Array; w: number; h: number };
+  w: number;
+  h: number;
+}
+
+/** Prepare a w×h luma plane (copied: the caller's buffer may be reused) for estimateMotionBetween. */
+export function motionFrame(luma: Uint8Array, w: number, h: number): MotionFrame {
+  const full = Uint8Array.from(luma.subarray(0, w * h));
+  return { full, half: half(full, w, h), w, h };
 }
 
 function half(src: Uint8Array, w: number, h: number): { data: Uint8Array; w: number; h: number } {
@@ -72,8 +86,16 @@ const median = (v: number[]): number => {
 
 /** Estimate how content moved from `prev` to `cur` (both w×h luma, row-major). */
 export function estimateMotion(prev: Uint8Array, cur: Uint8Array, w: number, h: number): MotionSample {
-  const p2 = half(prev, w, h);
-  const c2 = half(cur, w, h);
+  return estimateMotionBetween(motionFrame(prev, w, h), motionFrame(cur, w, h));
+}
+
+/** estimateMotion on prepared frames. */
+export function estimateMotionBetween(a: MotionFrame, b: MotionFrame): MotionSample {
+  const { w, h } = a;
+  const prev = a.full;
+  const cur = b.full;
+  const p2 = a.half;
+  const c2 = b.half;
   const margin = COARSE_RANGE * 2 + 3;
   const bw = Math.floor((w - 2 * margin) / GRID_X);
   const bh = Math.floor((h - 2 * margin) / GRID_Y);
@@ -102,20 +124,24 @@ export function estimateMotion(prev: Uint8Array, cur: Uint8Array, w: number, h: 
       // Ties go to the coarse match, so a direction without texture (vertical bars) reads as still.
       const cx = 2 * bx;
       const cy = 2 * by;
+      // Costs of the 3×3 window, kept for the parabola fit (which mostly needs the same ones).
+      const near = new Float64Array(9);
+      for (let k = 0; k < 9; k++)
+        near[k] = blockCost(cur, prev, w, x0, y0, bw, bh, cx + (k % 3) - 1, cy + ((k / 3) | 0) - 1);
       let fx = cx;
       let fy = cy;
-      let fbest = blockCost(cur, prev, w, x0, y0, bw, bh, cx, cy);
-      for (let dy = cy - 1; dy <= cy + 1; dy++) {
-        for (let dx = cx - 1; dx <= cx + 1; dx++) {
-          const s = blockCost(cur, prev, w, x0, y0, bw, bh, dx, dy);
-          if (s < fbest) {
-            fbest = s;
-            fx = dx;
-            fy = dy;
-          }
+      let fbest = near[4]!;
+      for (let k = 0; k < 9; k++) {
+        if (near[k]! < fbest) {
+          fbest = near[k]!;
+          fx = cx + (k % 3) - 1;
+          fy = cy + ((k / 3) | 0) - 1;
         }
       }
-      const cost = (dx: number, dy: number): number => blockCost(cur, prev, w, x0, y0, bw, bh, dx, dy);
+      const cost = (dx: number, dy: number): number =>
+        Math.abs(dx - cx) <= 1 && Math.abs(dy - cy) <= 1
+          ? near[(dy - cy + 1) * 3 + (dx - cx + 1)]!
+          : blockCost(cur, prev, w, x0, y0, bw, bh, dx, dy);
       const sx = fx + vertex(cost(fx - 1, fy), fbest, cost(fx + 1, fy));
       const sy = fy + vertex(cost(fx, fy - 1), fbest, cost(fx, fy + 1));
       // The block of cur at (x0,y0) matches prev at (x0+sx, y0+sy): content moved by −(sx, sy).

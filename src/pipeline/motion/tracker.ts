@@ -1,8 +1,8 @@
 /**
  * Streaming motion sampler: every `step` frames, the global motion between the current luma
- * plane and the one `step` frames earlier. Keeps `step` small planes, stores scalars per sample.
+ * plane and the one `step` frames earlier. Keeps one small plane, stores scalars per sample.
  */
-import { estimateMotion, type MotionSample } from './estimate.js';
+import { estimateMotionBetween, motionFrame, type MotionFrame, type MotionSample } from './estimate.js';
 
 export interface MotionTrack {
   /** Later frame of each sampled pair; the earlier one is `frame − step`. */
@@ -14,23 +14,24 @@ export interface MotionTrack {
 }
 
 export class MotionTracker {
-  private readonly ring: Uint8Array[] = [];
+  private last: { n: number; frame: MotionFrame } | null = null;
   private readonly track: MotionTrack;
 
   constructor(width: number, height: number, step: number) {
     this.track = { frames: [], samples: [], step, width, height };
   }
 
-  /** Offer frame n's luma plane (the first width×height bytes of a yuv444p frame). */
+  /** Offer frame n's luma plane (the first width×height bytes of a yuv420p frame). */
   push(n: number, luma: Uint8Array): void {
     const { width, height, step } = this.track;
-    const plane = Uint8Array.from(luma.subarray(0, width * height));
-    const earlier = this.ring[n % step];
-    if (earlier && n % step === 0 && n >= step) {
+    // Only every step-th frame takes part in a pair; the others are not even copied.
+    if (n % step !== 0) return;
+    const frame = motionFrame(luma, width, height);
+    if (this.last && this.last.n === n - step) {
       this.track.frames.push(n);
-      this.track.samples.push(estimateMotion(earlier, plane, width, height));
+      this.track.samples.push(estimateMotionBetween(this.last.frame, frame));
     }
-    this.ring[n % step] = plane;
+    this.last = { n, frame };
   }
 
   finish(): MotionTrack {

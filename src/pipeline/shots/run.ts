@@ -34,8 +34,9 @@ export async function runShotStage(
   const candidateDir = join(ctx.workDir, 'shot-candidates');
   await mkdir(keyframeDir, { recursive: true });
   const builder = new SignalBuilder(plan.analysis);
-  // Two saved candidates per second at most: enough choice for short shots, little disk.
-  const bucketFrames = Math.max(1, Math.round((video.fps || 25) / 2));
+  // One saved (JPEG-encoded) candidate per second and provisional segment: the sharpest of about
+  // three. Short shots still get their own, since every noticeable change opens a new segment.
+  const bucketFrames = Math.max(1, Math.round(video.fps || 25));
   const pool = new CandidatePool(
     plan.candidate.width,
     plan.candidate.height,

@@ -73,7 +73,7 @@ export class SignalBuilder {
     return g <= this.count && g <= RING ? this.ring[(this.count - g) % RING] : undefined;
   }
 
-  /** Add the next analysis frame (yuv444p). Returns its signature for other consumers. */
+  /** Add the next analysis frame (yuv420p). Returns its signature for other consumers. */
   push(yuv: Uint8Array): FrameSignature {
     const sig = frameSignature(yuv, this.size);
     GAPS.forEach((g, i) => {

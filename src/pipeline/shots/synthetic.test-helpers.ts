@@ -1,5 +1,5 @@
 /**
- * Synthetic yuv444p frames for unit tests of the boundary decision: smooth random textures
+ * Synthetic yuv420p frames for unit tests of the boundary decision: smooth random textures
  * ("scenes") that can be blended, faded, flashed, shifted (pans) and overlaid with a
  * subtitle-like band, so every transition has a known frame span without running ffmpeg.
  */
@@ -33,11 +33,15 @@ function texture(scene: number, x: number, y: number): number {
   return 128 + 70 * v * (scene % 2 ? 1 : -1) + 10 * ((scene * 13) % 5);
 }
 
-/** Render one frame as yuv444p (chroma mildly tied to the scene so histograms differ too). */
+/** Render one frame as yuv420p (chroma mildly tied to the scene so histograms differ too). */
 export function renderFrame(spec: FrameSpec, size: Size = SIZE): Buffer {
   const { width: w, height: h } = size;
   const z = spec.zoom ?? 1;
-  const out = Buffer.alloc(w * h * 3);
+  const plane = w * h;
+  const cplane = (w >> 1) * (h >> 1);
+  const out = Buffer.alloc(plane + 2 * cplane);
+  out.fill(128 + ((spec.scene * 17) % 40) - 20, plane, plane + cplane);
+  out.fill(128 - ((spec.scene * 11) % 30) + 15, plane + cplane);
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
       const sx = (x - w / 2) / z + w / 2 + (spec.dx ?? 0);
@@ -50,8 +54,6 @@ export function renderFrame(spec: FrameSpec, size: Size = SIZE): Buffer {
         v = 250;
       const i = y * w + x;
       out[i] = Math.max(0, Math.min(255, Math.round(v)));
-      out[w * h + i] = 128 + ((spec.scene * 17) % 40) - 20;
-      out[2 * w * h + i] = 128 - ((spec.scene * 11) % 30) + 15;
     }
   }
   return out;
