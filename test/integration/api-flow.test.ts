@@ -76,7 +76,7 @@ describe('full flow: upload → submit → poll → download', () => {
       '/screenplay/tasks?status=completed&limit=5',
     );
     expect(listed.status).toBe(200);
-    const { episodes: _e, files: _f, ...rest } = done as Record<string, unknown>;
+    const { episodes: _e, files: _f, ...rest } = done;
     expect(listed.body.data.tasks).toEqual([
       { ...rest, episode_counts: { total: 2, done: 2, running: 0, failed: 0 } },
     ]);
