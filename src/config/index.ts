@@ -53,7 +53,7 @@ const schema = z.object({
   rateLimitBurst: z.coerce.number().int().min(1).default(200),
   /** Tasks an account may have pending or running at once. */
   maxActiveTasks: z.coerce.number().int().min(1).default(200),
-  /** Deliver webhooks from this process (serve does; a bare worker does not). */
+  /** Deliver webhooks from this process (serve and worker alike; leases keep them from double-sending). */
   deliverWebhooks: bool.default(true),
   logLevel: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
 });
