@@ -12,6 +12,7 @@ import type { JobRecord } from '../store/ports.js';
 import { TASK_EVENTS } from '../services/deps.js';
 import type { JobHandlers, JobContext } from './job-types.js';
 import { classifyFailure } from './failures.js';
+import { withStoreRetry } from './store-retry.js';
 
 export interface PoolOptions {
   store: Store;
@@ -28,6 +29,9 @@ export interface PoolOptions {
 }
 
 type AbortReason = 'cancelled' | 'lease-lost' | 'shutdown';
+
+/** Waits before re-recording a finished job after a store error: 7.5 s in all, inside a lease. */
+const COMPLETE_RETRY_MS = [500, 1000, 2000, 4000] as const;
 
 interface Running {
   job: JobRecord;
@@ -176,7 +180,11 @@ export class WorkerPool {
     try {
       await (job.kind === 'episode' ? this.o.handlers.episode(ctx) : this.o.handlers.series(ctx));
       if (controller.signal.aborted) throw new Error('aborted');
-      const out = await store.completeJob({ jobId: job.id, workerId: this.workerId });
+      const out = await withStoreRetry(() => store.completeJob({ jobId: job.id, workerId: this.workerId }), {
+        delaysMs: COMPLETE_RETRY_MS,
+        signal: controller.signal,
+        onRetry: (e, n) => ctx.log(`recording completion failed (try ${n}), retrying: ${toError(e).message}`),
+      });
       this.afterFinish(job, out.taskStatus);
     } catch (err) {
       const reason = controller.signal.reason as AbortReason | undefined;
