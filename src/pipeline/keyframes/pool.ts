@@ -5,7 +5,7 @@
  * shot owns at least one saved candidate. Memory: a few RGB frames (the current best and those
  * being saved), reused, not one per shot.
  */
-import { lumaStats, sharpness } from './sharpness.js';
+import { measureCandidate } from './sharpness.js';
 
 export interface SavedCandidate {
   frame: number;
@@ -41,8 +41,7 @@ export class CandidatePool {
     const key = `${segment}:${Math.floor(n / this.bucketFrames)}`;
     const flush = key !== this.key ? this.flush() : undefined;
     this.key = key;
-    const sharp = sharpness(rgb, this.width, this.height);
-    const { std } = lumaStats(rgb, this.width, this.height);
+    const { sharpness: sharp, std } = measureCandidate(rgb, this.width, this.height);
     // Blank frames never win against a frame with content.
     const score = std < 8 ? sharp * 0.01 : sharp;
     if (!this.best || score > this.best.sharpness) {

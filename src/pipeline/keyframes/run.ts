@@ -15,7 +15,9 @@ export function candidateWriter(dir: string, size: Size): (frame: number, rgb: B
     await made;
     const file = join(dir, `${String(frame).padStart(7, '0')}.jpg`);
     await sharp(rgb, { raw: { width: size.width, height: size.height, channels: 3 } })
-      .jpeg({ quality: JPEG_QUALITY })
+      // No second pass for optimal Huffman tables: half the encoding time for files ~15 % larger,
+      // and most candidates are deleted once the keyframes are chosen.
+      .jpeg({ quality: JPEG_QUALITY, optimiseCoding: false })
       .toFile(file);
     return file;
   };

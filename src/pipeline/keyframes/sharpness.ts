@@ -2,46 +2,46 @@
 
 const STRIDE = 3;
 
-/** Variance of the 4-neighbour Laplacian of luma on every third pixel: higher is sharper. */
-export function sharpness(rgb: Uint8Array, width: number, height: number): number {
+export interface CandidateMeasure {
+  /** Variance of the 4-neighbour Laplacian of luma: higher is sharper. */
+  sharpness: number;
+  /** Luma mean and standard deviation, 0..255: a low spread marks black, white and blank frames. */
+  mean: number;
+  std: number;
+}
+
+/** Sharpness and luma statistics from one pass over every third pixel of every third row. */
+export function measureCandidate(rgb: Uint8Array, width: number, height: number): CandidateMeasure {
   // Luma of a coarser lattice first, so each pixel is converted once.
   const lw = Math.floor(width / STRIDE);
   const lh = Math.floor(height / STRIDE);
   const lum = new Float32Array(lw * lh);
+  let t = 0;
+  let t2 = 0;
   for (let y = 0; y < lh; y++) {
-    for (let x = 0; x < lw; x++) {
-      const i = (STRIDE * y * width + STRIDE * x) * 3;
-      lum[y * lw + x] = 0.299 * rgb[i]! + 0.587 * rgb[i + 1]! + 0.114 * rgb[i + 2]!;
+    let i = STRIDE * y * width * 3;
+    for (let x = 0, k = y * lw; x < lw; x++, k++, i += STRIDE * 3) {
+      const l = 0.299 * rgb[i]! + 0.587 * rgb[i + 1]! + 0.114 * rgb[i + 2]!;
+      lum[k] = l;
+      t += l;
+      t2 += l * l;
     }
   }
+  const count = lw * lh;
+  const mean = count ? t / count : 0;
+  const std = count ? Math.sqrt(Math.max(0, t2 / count - mean * mean)) : 0;
   let s = 0;
   let s2 = 0;
   let n = 0;
   for (let y = 1; y < lh - 1; y++) {
-    for (let x = 1; x < lw - 1; x++) {
-      const k = y * lw + x;
+    for (let x = 1, k = y * lw + 1; x < lw - 1; x++, k++) {
       const l = 4 * lum[k]! - lum[k - 1]! - lum[k + 1]! - lum[k - lw]! - lum[k + lw]!;
       s += l;
       s2 += l * l;
       n++;
     }
   }
-  if (n === 0) return 0;
+  if (n === 0) return { sharpness: 0, mean, std };
   const m = s / n;
-  return s2 / n - m * m;
-}
-
-/** Mean and standard deviation of luma (sampled): rejects black, white and blank frames. */
-export function lumaStats(rgb: Uint8Array, width: number, height: number): { mean: number; std: number } {
-  let s = 0;
-  let s2 = 0;
-  let n = 0;
-  for (let i = 0; i < width * height * 3; i += 3 * 7) {
-    const l = 0.299 * rgb[i]! + 0.587 * rgb[i + 1]! + 0.114 * rgb[i + 2]!;
-    s += l;
-    s2 += l * l;
-    n++;
-  }
-  const mean = n ? s / n : 0;
-  return { mean, std: n ? Math.sqrt(Math.max(0, s2 / n - mean * mean)) : 0 };
+  return { sharpness: s2 / n - m * m, mean, std };
 }

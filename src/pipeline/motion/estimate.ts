@@ -21,7 +21,10 @@ const GRID_Y = 4;
 const COARSE_RANGE = 4;
 const MIN_BLOCK_STD = 3;
 
-/** Block matching cost; squared differences make the sub-pixel parabola fit unbiased. */
+/**
+ * Block matching cost; squared differences make the sub-pixel parabola fit unbiased. Stops
+ * early once above `bound` (a search only needs to know that a shift loses).
+ */
 function blockCost(
   a: Uint8Array,
   b: Uint8Array,
@@ -32,6 +35,7 @@ function blockCost(
   bh: number,
   dx: number,
   dy: number,
+  bound = Infinity,
 ): number {
   let s = 0;
   const off = dy * w + dx;
@@ -41,6 +45,8 @@ function blockCost(
       const d = a[i]! - b[i + off]!;
       s += d * d;
     }
+    // Past the bound the exact cost no longer matters to the caller (it cannot win).
+    if (s > bound) return s;
   }
   return s;
 }
@@ -112,7 +118,7 @@ export function estimateMotionBetween(a: MotionFrame, b: MotionFrame): MotionSam
       let by = 0;
       for (let dy = -COARSE_RANGE; dy <= COARSE_RANGE; dy++) {
         for (let dx = -COARSE_RANGE; dx <= COARSE_RANGE; dx++) {
-          const s = blockCost(c2.data, p2.data, c2.w, x0 >> 1, y0 >> 1, bw >> 1, bh >> 1, dx, dy);
+          const s = blockCost(c2.data, p2.data, c2.w, x0 >> 1, y0 >> 1, bw >> 1, bh >> 1, dx, dy, best);
           if (s < best || (s === best && Math.abs(dx) + Math.abs(dy) < Math.abs(bx) + Math.abs(by))) {
             best = s;
             bx = dx;
