@@ -32,6 +32,12 @@ export function createPool(connectionString: string): pg.Pool {
   // unhandled, that would crash the process. The pool discards the client and the next query
   // opens a fresh connection, so there is nothing else to do here.
   pool.on('error', () => undefined);
+  // Checked-out clients have no pool listener, and pg can emit 'error' on one before its user has
+  // attached its own: a server's "terminating connection" can arrive in the same socket read as
+  // the ReadyForQuery that hands the client to the next waiter (seen as a worker crash in
+  // pg-reconnect's storm of cuts). A permanent no-op listener keeps that from killing the
+  // process; the failure still reaches the client's queries, and the pool still discards it.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
 
