@@ -13,6 +13,9 @@ export interface MotionTrack {
   height: number;
 }
 
+/** About six motion samples per second, each across `step` frames so slow moves are measurable. */
+export const motionStep = (fps: number): number => Math.max(1, Math.round((fps > 0 ? fps : 25) / 6));
+
 export class MotionTracker {
   private last: { n: number; frame: MotionFrame } | null = null;
   private readonly track: MotionTrack;

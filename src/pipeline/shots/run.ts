@@ -12,7 +12,7 @@ import { decodeVideo } from '../decode/run.js';
 import { CandidatePool } from '../keyframes/pool.js';
 import { chooseKeyframes } from '../keyframes/select.js';
 import { candidateWriter, grabKeyframe, placeKeyframe, removeDir } from '../keyframes/run.js';
-import { MotionTracker } from '../motion/tracker.js';
+import { MotionTracker, motionStep } from '../motion/tracker.js';
 import { movementForSpan } from '../motion/span.js';
 import { assembleShots, frameStep } from './assemble.js';
 import { detectBoundaries } from './detect.js';
@@ -43,12 +43,7 @@ export async function runShotStage(
     bucketFrames,
     candidateWriter(candidateDir, plan.candidate),
   );
-  // About six motion samples per second, each across `step` frames so slow moves are measurable.
-  const motion = new MotionTracker(
-    plan.analysis.width,
-    plan.analysis.height,
-    Math.max(1, Math.round((video.fps || 25) / 6)),
-  );
+  const motion = new MotionTracker(plan.analysis.width, plan.analysis.height, motionStep(video.fps));
   const segmentOf: number[] = [];
   let segment = 0;
   const expected = Math.max(1, media.durationSeconds * (video.fps || 25));
