@@ -3,6 +3,7 @@
  * with an occasional long one, and the files a completed task's zip root holds (DESIGN §4), so
  * status and listing responses have their real size and cost.
  */
+import { rng } from '../../src/pipeline/characters/synthetic.js';
 import type { TaskState } from '../../src/domain/task-state.js';
 
 export interface PlannedTask {
@@ -10,18 +11,6 @@ export interface PlannedTask {
   episodes: number;
   /** Episodes already done (running tasks); the next two are running. */
   doneEpisodes: number;
-}
-
-/** A small deterministic PRNG (mulberry32) so every run seeds the same shapes. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Shares of each state among the seeded tasks. */
@@ -35,7 +24,7 @@ const MIX: Array<[TaskState, number]> = [
 
 /** `count` tasks: 1–12 episodes each, one in 30 a 60-episode series. */
 export function taskPlan(count: number, seed = 7): PlannedTask[] {
-  const rand = prng(seed);
+  const rand = rng(seed);
   const out: PlannedTask[] = [];
   for (const [target, share] of MIX) {
     const n = Math.round(count * share);
