@@ -7,11 +7,10 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asrSnapshot, expectEachEpisodeOnce } from '../helpers/exactly-once.js';
 import { PG_ADMIN_URL } from '../helpers/pg.js';
-import { uploadFile } from '../helpers/server.js';
-import { startSlowAsr, type SlowAsr } from '../helpers/slow-asr.js';
-import { makeSpeechClips } from '../helpers/speech-clips.js';
+import type { SlowAsr } from '../helpers/slow-asr.js';
+import { startSpeechFleet } from '../helpers/speech-fleet.js';
 import { tempDir } from '../helpers/tmp.js';
-import { startFleet, type Fleet } from '../helpers/worker-fleet.js';
+import type { Fleet } from '../helpers/worker-fleet.js';
 
 const EPISODES = 8;
 const WAIT_MS = 300_000;
@@ -22,20 +21,13 @@ let assets: string[];
 let admin: pg.Client;
 
 beforeAll(async () => {
-  asr = await startSlowAsr(2000);
-  const clips = await makeSpeechClips({ dir: tmp.dir, count: EPISODES });
-  fleet = await startFleet({
+  ({ asr, fleet, assets } = await startSpeechFleet({
     name: 'rs-reconnect',
-    env: {
-      REELSCRIPT_ASR_URL: asr.url,
-      REELSCRIPT_LEASE_MS: '8000',
-      REELSCRIPT_HEARTBEAT_MS: '500',
-      REELSCRIPT_POLL_MS: '100',
-    },
-  });
-  assets = [];
-  for (const c of clips) assets.push((await uploadFile(fleet.srv.base, fleet.srv.key, c)).body.data.asset_id);
-  await Promise.all([0, 1].map(() => fleet.startWorker()));
+    dir: tmp.dir,
+    episodes: EPISODES,
+    asrDelayMs: 2000,
+    workers: 2,
+  }));
   admin = new pg.Client({ connectionString: PG_ADMIN_URL });
   await admin.connect();
 });

@@ -11,11 +11,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asrSnapshot, expectEachEpisodeOnce } from '../helpers/exactly-once.js';
-import { uploadFile } from '../helpers/server.js';
-import { startSlowAsr, type SlowAsr } from '../helpers/slow-asr.js';
-import { makeSpeechClips } from '../helpers/speech-clips.js';
+import type { SlowAsr } from '../helpers/slow-asr.js';
+import { startSpeechFleet } from '../helpers/speech-fleet.js';
 import { tempDir } from '../helpers/tmp.js';
-import { pidOf, startFleet, type Fleet, type WorkerProc } from '../helpers/worker-fleet.js';
+import { pidOf, type Fleet, type WorkerProc } from '../helpers/worker-fleet.js';
 
 const EPISODES = 20;
 /** A cloud ASR round trip for a second of audio; large beside an episode's own CPU time. */
@@ -28,21 +27,14 @@ let assets: string[];
 const warmed = new Set<WorkerProc>();
 
 beforeAll(async () => {
-  asr = await startSlowAsr(ASR_DELAY_MS);
-  const clips = await makeSpeechClips({ dir: tmp.dir, count: EPISODES });
-  fleet = await startFleet({
+  ({ asr, fleet, assets } = await startSpeechFleet({
     name: 'rs-scale',
+    dir: tmp.dir,
+    episodes: EPISODES,
+    asrDelayMs: ASR_DELAY_MS,
+    workers: 3,
     dollars: 500,
-    env: {
-      REELSCRIPT_ASR_URL: asr.url,
-      REELSCRIPT_LEASE_MS: '8000',
-      REELSCRIPT_HEARTBEAT_MS: '500',
-      REELSCRIPT_POLL_MS: '100',
-    },
-  });
-  assets = [];
-  for (const c of clips) assets.push((await uploadFile(fleet.srv.base, fleet.srv.key, c)).body.data.asset_id);
-  await Promise.all([0, 1, 2].map(() => fleet.startWorker()));
+  }));
 });
 
 afterAll(async () => {
