@@ -9,6 +9,7 @@ import { type ScanPlan, type VideoSource } from './args.js';
 import { findBand, type BandResult } from './band.js';
 import { count, countAnd } from './bits.js';
 import { minCells } from './change.js';
+import { writeCrop, writeLetters, type CropRect } from './crop.js';
 import { cueLines, mergeCues } from './cues.js';
 import { maskGrid } from './mask.js';
 import { readText } from './ocr.js';
@@ -83,7 +84,6 @@ export async function readBurnedSubtitles(
   const charCells = lineCells > 0 ? Math.max(6, 0.3 * lineCells * lineCells) : undefined;
   const segments = findSegments(scan.frames, { grid: scan.grid, fps: opts.fps, sampleEvery, charCells });
   ctx.log(`subtitles: band y=${top}+${height}, ${scan.frames.length} frames, ${segments.length} segments`);
-  const { default: sharp } = await import('sharp');
   const step =
     scan.pts.length > 1
       ? (scan.pts[scan.pts.length - 1]! - scan.pts[0]!) / (scan.pts.length - 1)
@@ -94,13 +94,20 @@ export async function readBurnedSubtitles(
   const readings: Array<{ core: Uint32Array; read: ReturnType<typeof cueLines> }> = [];
   let ocrCalls = 0;
   const readSegment = async (seg: Segment, i: number): Promise<ReturnType<typeof cueLines>> => {
-    const png = join(opts.dir, `cue${i}.png`);
     const hi = join(opts.dir, 'hi', `${String(seg.ocrFrame / sampleEvery + 1).padStart(6, '0')}.jpg`);
-    await sharp(hi)
-      .extract(cropRect(seg, plan, src.width))
-      .toFile(png);
+    const rect = cropRect(seg, plan, src.width);
+    const letters = join(opts.dir, `cue${i}.png`);
+    const cleaned = await writeLetters(hi, rect, letters);
     ocrCalls++;
-    const lines = await readText(png);
+    let lines = await readText(letters);
+    // Nothing left once the background went (letters with no outline to set them apart):
+    // read the crop as it is.
+    if (!lines.length && cleaned.dropped > 0) {
+      const raw = join(opts.dir, `cue${i}.raw.png`);
+      await writeCrop(hi, rect, raw);
+      ocrCalls++;
+      lines = await readText(raw);
+    }
     return cueLines(
       lines.filter((l) => !persistent.some((p) => textSimilarity(p.text, l.text) >= 0.8)),
       opts.language,
@@ -130,11 +137,7 @@ export async function readBurnedSubtitles(
 }
 
 /** The subtitle's pixels in the hi-res crop, with a margin the text detector needs. */
-function cropRect(
-  seg: Segment,
-  plan: ScanPlan,
-  width: number,
-): { left: number; top: number; width: number; height: number } {
+function cropRect(seg: Segment, plan: ScanPlan, width: number): CropRect {
   const kx = width / plan.analysis.width;
   const ky = plan.height / plan.analysis.height;
   const [x0, y0, x1, y1] = seg.cells;

@@ -6,6 +6,8 @@
  * frames of fades. Masks are pooled 2x2 (OR) so one pixel of compression jitter does not count.
  */
 
+import { localExtreme } from './pixels.js';
+
 export interface MaskGrid {
   /** Analysis frame size. */
   width: number;
@@ -26,26 +28,6 @@ export const STRONG = { luma: 150, contrast: 70 } as const;
 export const WEAK = { luma: 70, contrast: 25 } as const;
 const RADIUS = 2;
 
-/** Separable min filter over a (2r+1)² window. */
-function localMin(gray: Uint8Array, w: number, h: number, tmp: Uint8Array, out: Uint8Array): void {
-  for (let y = 0; y < h; y++) {
-    const row = y * w;
-    for (let x = 0; x < w; x++) {
-      let m = 255;
-      for (let dx = Math.max(0, x - RADIUS); dx <= Math.min(w - 1, x + RADIUS); dx++)
-        m = Math.min(m, gray[row + dx]!);
-      tmp[row + x] = m;
-    }
-  }
-  for (let y = 0; y < h; y++)
-    for (let x = 0; x < w; x++) {
-      let m = 255;
-      for (let dy = Math.max(0, y - RADIUS); dy <= Math.min(h - 1, y + RADIUS); dy++)
-        m = Math.min(m, tmp[dy * w + x]!);
-      out[y * w + x] = m;
-    }
-}
-
 /** Computes the strong and weak masks of frames of one size; reuses its scratch buffers. */
 export class MaskMaker {
   private readonly tmp: Uint8Array;
@@ -58,7 +40,7 @@ export class MaskMaker {
   /** `ignore` cells (pooled grid, 1 = ignore) are left out, e.g. a logo inside the band. */
   make(gray: Uint8Array, ignore?: Uint8Array): { strong: Uint32Array; weak: Uint32Array } {
     const { width: w, height: h, gw, words } = this.grid;
-    localMin(gray, w, h, this.tmp, this.min);
+    localExtreme(gray, w, h, RADIUS, 'min', this.tmp, this.min);
     const strong = new Uint32Array(words);
     const weak = new Uint32Array(words);
     for (let y = 0; y < h; y++)

@@ -95,6 +95,21 @@ describe('word-space recovery', () => {
     expect(insertSpaces(chars, [])).toBe('Iwantyou');
   });
 
+  it('keeps punctuation and a word-initial capital with their word across a wide gap', () => {
+    // Characters 10 columns apart, a gap after every one: only real word breaks take it.
+    const at = (text: string): Array<{ ch: string; x: number }> =>
+      [...text].map((ch, i) => ({ ch, x: i * 10 }));
+    const everywhere = (n: number): Array<{ from: number; to: number }> =>
+      Array.from({ length: n }, (_, i) => ({ from: i * 10 + 3, to: i * 10 + 7 }));
+    expect(insertSpaces(at("Who's"), everywhere(5))).toBe("Wh o's");
+    expect(insertSpaces(at('That'), everywhere(4))).toBe('Th a t');
+    expect(insertSpaces(at('you?'), everywhere(4))).toBe('y o u?');
+    expect(insertSpaces(at('[no'), everywhere(3))).toBe('[n o');
+    // "I" and "A" are words: a gap after them is a space.
+    expect(insertSpaces(at('Ido'), everywhere(3))).toBe('I d o');
+    expect(insertSpaces(at('Ago'), everywhere(3))).toBe('A g o');
+  });
+
   it('decodes CTC output greedily and keeps the step of each character', () => {
     // Classes: 0 blank, 1 'a', 2 'b', 3 ' '. Steps: a a _ b _ _ a
     const best = [1, 1, 0, 2, 0, 0, 1];

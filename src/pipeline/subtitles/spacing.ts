@@ -6,6 +6,8 @@
  * exactly when such a gap lies between them.
  */
 
+import { fillThreshold } from './pixels.js';
+
 /** One character from CTC decoding and the output step that emitted it. */
 export interface CtcChar {
   ch: string;
@@ -49,19 +51,7 @@ export interface Gap {
 
 /** Ink of the text fill: subtitle letters are the brightest pixels, drawn over a darker edge. */
 export function inkMask(gray: Uint8Array, width: number, height: number): Uint8Array {
-  const hist = new Uint32Array(256);
-  for (const g of gray) hist[g]!++;
-  // The 98th percentile is the fill colour's brightness (white ~240, yellow ~210).
-  let seen = 0;
-  let p98 = 255;
-  for (let v = 0; v < 256; v++) {
-    seen += hist[v]!;
-    if (seen >= gray.length * 0.98) {
-      p98 = v;
-      break;
-    }
-  }
-  const bright = Math.max(110, 0.7 * p98);
+  const bright = fillThreshold(gray);
   // Reach past half a bold stroke, so stroke middles count as ink, not only their edges.
   const r = Math.max(2, Math.round(height * 0.15));
   const rowMin = new Uint8Array(width * height);
@@ -173,6 +163,23 @@ export function wordGaps(gray: Uint8Array, width: number, height: number): Gap[]
   return best.filter((g) => g.to - g.from >= min);
 }
 
+/** Marks that hang on the word before them ("you?") or after them ("[barking"); apostrophes on both ("he's"). */
+const CLINGS_LEFT = /^[,.!?;:'’”)\]…]$/;
+const CLINGS_RIGHT = /^[(\[“‘¿¡'’]$/;
+/** Capitals that are words on their own; other single capitals start a word. */
+const ONE_LETTER_WORDS = /^[AIO]$/;
+
+/**
+ * Whether a column gap between `prev` and `next` may be a word space. Wide side bearings make
+ * gaps that are not spaces: before an apostrophe or question mark, after a capital T or W whose
+ * arm overhangs the next letter ("T hat's", "W herever" were read so).
+ */
+function mayBreak(prev: string, next: string, prevStartsWord: boolean): boolean {
+  if (CLINGS_LEFT.test(next) || CLINGS_RIGHT.test(prev)) return false;
+  const lonelyCapital = prevStartsWord && /^\p{Lu}$/u.test(prev) && !ONE_LETTER_WORDS.test(prev);
+  return !(lonelyCapital && /^\p{Ll}$/u.test(next));
+}
+
 /**
  * The line's text with a space wherever a word gap lies between two consecutive characters
  * (x = each character's centre in crop columns). Spaces the recogniser gave are kept.
@@ -186,7 +193,8 @@ export function insertSpaces(chars: ReadonlyArray<{ ch: string; x: number }>, ga
         const mid = (g.from + g.to) / 2;
         return mid > prev.x && mid < c.x;
       });
-      if (between) out += ' ';
+      const prevStartsWord = out.length === 1 || out[out.length - 2] === ' ';
+      if (between && mayBreak(prev.ch, c.ch, prevStartsWord)) out += ' ';
     }
     out += c.ch;
   });

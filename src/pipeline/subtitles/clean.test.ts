@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { isolateLetters } from './clean.js';
+
+const W = 120;
+const H = 40;
+
+/** A crop: mid-gray picture, a white stripe from top to bottom, and outlined "letters". */
+function crop(): Uint8Array {
+  const g = new Uint8Array(W * H).fill(100);
+  const fill = (x0: number, y0: number, x1: number, y1: number, v: number): void => {
+    for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) g[y * W + x] = v;
+  };
+  fill(60, 0, 90, H, 235); // the stripe behind part of the text
+  // Two letters: white bars inside 3 px black outlines, one of them over the stripe.
+  for (const x of [20, 70]) {
+    fill(x - 3, 9, x + 9, 31, 10);
+    fill(x, 12, x + 6, 28, 240);
+  }
+  fill(40, 15, 48, 22, 200); // a bright patch of picture with no outline around it
+  return g;
+}
+
+describe('isolateLetters', () => {
+  it('keeps outlined fill and blacks out the stripe, the patch and the picture', () => {
+    const { gray, kept, dropped } = isolateLetters(crop(), W, H);
+    expect(kept).toBe(2);
+    expect(dropped).toBe(2);
+    expect(gray[20 * W + 22]).toBe(240); // the letter on the picture
+    expect(gray[20 * W + 72]).toBe(240); // the letter over the stripe
+    expect(gray[5 * W + 75]).toBe(0); // the stripe above the letter
+    expect(gray[18 * W + 44]).toBe(0); // the unoutlined patch
+    expect(gray[2 * W + 5]).toBe(0); // plain picture
+  });
+
+  it('keeps the rim around a letter (anti-aliasing) but not further', () => {
+    const g = crop();
+    const { gray } = isolateLetters(g, W, H);
+    expect(gray[20 * W + 19]).toBe(g[20 * W + 19]); // 1 px left of the letter: the outline
+    expect(gray[20 * W + 15]).toBe(0); // 5 px left: picture
+  });
+
+  it('drops a bright region taller than most of the crop even when outlined', () => {
+    const g = new Uint8Array(W * H).fill(20);
+    for (let y = 2; y < H - 2; y++) for (let x = 50; x < 60; x++) g[y * W + x] = 230;
+    expect(isolateLetters(g, W, H).kept).toBe(0);
+  });
+});
