@@ -54,4 +54,32 @@ export const GENERATED: Record<string, Spec> = {
       { start: 4.6, end: 6.6, lines: ['I will get it back,', 'one way or another.'] },
     ],
   },
+  // Held out from tuning the letter isolation (clean.ts): added after it, run once as they are.
+  'gen/vertical-zh-serif-1080x1920': {
+    width: 1080,
+    height: 1920,
+    fps: 30,
+    segments: [3.2, 3, 3.8],
+    font: '/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc',
+    logo: '独家首播',
+    cues: [
+      { start: 0.3, end: 2.3, lines: ['这份合同你必须今天签字'] },
+      { start: 2.5, end: 4.6, lines: ['凭什么？', 'Why should I?'], color: 'cyan' },
+      { start: 4.8, end: 7.0, lines: ['因为你父亲欠我们公司三百万', '这是他亲手写的借条'] },
+      { start: 7.2, end: 9.6, lines: ['我不相信他会做这种事'], fadeIn: 0.3, color: 'pink' },
+    ],
+  },
+  'gen/landscape-en-oblique-1280x720': {
+    width: 1280,
+    height: 720,
+    fps: 24,
+    segments: [3, 2.5, 3.5],
+    font: '/usr/share/fonts/truetype/dejavu/DejaVuSans-BoldOblique.ttf',
+    cues: [
+      { start: 0.25, end: 2.0, lines: ["They're not coming back, are they?"] },
+      { start: 2.25, end: 4.5, lines: ["Tomorrow we'll know the truth."], color: 'yellow' },
+      { start: 4.75, end: 6.5, lines: ["What's wrong with you?", 'Talk to me!'] },
+      { start: 6.75, end: 8.75, lines: ['Twenty years, and not a word.'] },
+    ],
+  },
 };

@@ -44,4 +44,18 @@ describe('isolateLetters', () => {
     for (let y = 2; y < H - 2; y++) for (let x = 50; x < 60; x++) g[y * W + x] = 230;
     expect(isolateLetters(g, W, H).kept).toBe(0);
   });
+
+  it('keeps a letter that touches a lit block through a gap in its outline, drops the block', () => {
+    const g = new Uint8Array(W * H).fill(10);
+    const fill = (x0: number, y0: number, x1: number, y1: number, v: number): void => {
+      for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) g[y * W + x] = v;
+    };
+    fill(50, 4, 110, 24, 235); // a lit block inside the crop, above the text
+    for (const x of [20, 35, 60, 75]) fill(x, 26, x + 6, 36, 240); // strokes 6 px wide
+    fill(62, 24, 64, 26, 235); // the gap: one stroke touches the block through 2 px
+    const { gray } = isolateLetters(g, W, H);
+    expect(gray[30 * W + 62]).toBe(240); // the touching stroke is kept
+    expect(gray[30 * W + 22]).toBe(240);
+    expect(gray[10 * W + 80]).toBe(0); // the block is not
+  });
 });

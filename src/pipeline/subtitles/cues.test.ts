@@ -47,6 +47,19 @@ describe('mergeCues', () => {
     );
     expect(out).toEqual([cue(1, 3.5, '这句话当时也是红遍网络', 0.97)]);
   });
+  it('prefers the reading that has a character the other skipped, whatever the confidence', () => {
+    const out = mergeCues(
+      [cue(1, 2, '因为你父亲我们公司', 0.99), cue(2, 3, '因为你父亲欠我们公司', 0.95)],
+      0.1,
+    );
+    expect(out).toEqual([cue(1, 3, '因为你父亲欠我们公司', 0.95)]);
+    // Not when the longer one also changes a character: then confidence decides.
+    const other = mergeCues(
+      [cue(1, 2, '因为你父亲我们公司', 0.99), cue(2, 3, '因为你父亲欠我门公司', 0.95)],
+      0.1,
+    );
+    expect(other[0]!.lines[0]!.text).toBe('因为你父亲我们公司');
+  });
   it('keeps different subtitles and repeats after a real gap apart', () => {
     const out = mergeCues([cue(0, 1, '你好'), cue(1, 2, '我们走吧'), cue(3, 4, '我们走吧')], 0.12);
     expect(out.map((c) => [c.start, c.end])).toEqual([

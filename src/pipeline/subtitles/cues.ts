@@ -59,6 +59,27 @@ export function cueLines(
 
 export const cueText = (c: Pick<Cue, 'lines'>): string => c.lines.map((l) => l.text).join(' ');
 
+/** Whether `short` is `long` with at most two letters or digits left out (and nothing else changed). */
+function missesFew(short: string, long: string): boolean {
+  const s = [...normalize(short)];
+  const l = [...normalize(long)];
+  if (l.length <= s.length || l.length - s.length > 2) return false;
+  let i = 0;
+  for (const ch of l) if (i < s.length && s[i] === ch) i++;
+  return i === s.length;
+}
+
+/**
+ * The better of two readings of one subtitle. A reading that only lacks a character or two of
+ * the other skipped them (a recogniser drops a glyph it is unsure of far more often than it
+ * invents one on a clean crop); otherwise the more confident reading.
+ */
+function betterReading(a: Cue, b: Cue): Cue {
+  if (missesFew(cueText(a), cueText(b))) return b;
+  if (missesFew(cueText(b), cueText(a))) return a;
+  return b.confidence > a.confidence ? b : a;
+}
+
 /**
  * Merge consecutive cues that are readings of the same subtitle (a cut or a fade split it, or
  * karaoke colouring changed it) when the gap between them is at most `maxGap` seconds.
@@ -68,7 +89,7 @@ export function mergeCues(cues: readonly Cue[], maxGap: number): Cue[] {
   for (const c of [...cues].sort((a, b) => a.start - b.start)) {
     const last = out[out.length - 1];
     if (last && c.start - last.end <= maxGap && textSimilarity(cueText(last), cueText(c)) >= SAME_TEXT) {
-      const better = c.confidence > last.confidence ? c : last;
+      const better = betterReading(last, c);
       out[out.length - 1] = { ...better, start: last.start, end: Math.max(last.end, c.end) };
     } else out.push({ ...c, lines: c.lines.map((l) => ({ ...l })) });
   }
