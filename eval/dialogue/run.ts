@@ -15,7 +15,7 @@ import { runProcess } from '../../src/process/spawn.js';
 import { noopStageContext } from '../../src/pipeline/types.js';
 import { makeSubtitledVideo } from '../../test/fixtures/subtitled-video.js';
 import { tempDir } from '../../test/helpers/tmp.js';
-import { GENERATED } from './generated.js';
+import { GENERATED, overFootage } from './generated.js';
 import { cer, cerSpaced, duplicates, matchCues, type Timed } from './score.js';
 import { evalSpeech } from './speech.js';
 
@@ -99,6 +99,9 @@ function report(
       console.log(
         `    ${fmt(x.ref.start)}-${fmt(x.ref.end)} "${x.ref.text}" → ${x.hyp ? `${fmt(x.hyp.start)}-${fmt(x.hyp.end)} "${x.hyp.text}"` : 'missing'}`,
       );
+  const matched = new Set(m.map((x) => x.hyp));
+  for (const h of hyp.filter((x) => !matched.has(x)))
+    console.log(`    extra line ${fmt(h.start)}-${fmt(h.end)} "${h.text}"`);
   for (const i of opts.absent ?? [])
     console.log(
       `    ${fmt(allRef[i]!.start)}-${fmt(allRef[i]!.end)} "${text(allRef[i]!)}" (no picture in the track)`,
@@ -135,8 +138,8 @@ async function burned(): Promise<void> {
     const { r, seconds } = await stage(join(MEDIA, 'subtitles_ocr', clip), 'zh');
     report(clip, r, seconds, ref.cues, ref.fps, 'zh');
   }
-  console.log('\n== Burned-in subtitles (generated clips; truth by construction)');
-  for (const [name, spec] of Object.entries(GENERATED)) {
+  console.log('\n== Burned-in subtitles (generated clips, some over real footage; truth by construction)');
+  for (const [name, spec] of Object.entries({ ...GENERATED, ...overFootage(MEDIA) })) {
     const clip = await makeSubtitledVideo({
       ...spec,
       path: join(tmp.dir, `${name.replace(/\W+/g, '_')}.mp4`),

@@ -54,6 +54,23 @@ describe('findBand', () => {
     expect(r.band!.bottom * 540).toBeGreaterThan(482);
   });
 
+  it('prefers subtitles on the frame axis to more varied text in the picture', () => {
+    // A computer screen in the film: its text changes more often than the subtitles do, but
+    // sits off the axis (centre at 0.62 of the width), above the middle.
+    const screen = ['Send Spike', 'Initiate Search', 'Enter Password', 'Access Denied', 'Forum', 'Retry'];
+    const samples: Sample[] = screen.map((t, i) => ({
+      width: 960,
+      height: 540,
+      lines: [
+        line(t, 595 - t.length * 9, 200, 595 + t.length * 9, 230),
+        line(SUBS[i >> 1]!, 480 - SUBS[i >> 1]!.length * 15, 440, 480 + SUBS[i >> 1]!.length * 15, 475),
+      ],
+    }));
+    const r = findBand(samples);
+    expect(r.band!.top * 540).toBeGreaterThan(300);
+    expect(r.band!.bottom * 540).toBeGreaterThan(475);
+  });
+
   it('returns no band when nothing but a watermark is on screen', () => {
     const samples: Sample[] = Array.from({ length: 8 }, () => ({
       width: 960,

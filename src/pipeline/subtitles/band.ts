@@ -2,6 +2,8 @@
  * Pure band finding from OCR of a few sampled frames. Text that recurs unchanged in most
  * samples is persistent (logo, watermark, caption) and becomes on-screen text. The subtitle band
  * is the vertical cluster of horizontally centred lines whose text varies between samples.
+ * Text in the picture (a screen, a sign) can vary too, so what counts most is text centred on
+ * the frame's axis, as subtitles are and scene text rarely is exactly.
  */
 import { normalize, textSimilarity } from './text.js';
 import type { Box, OcrLine } from './types.js';
@@ -36,6 +38,32 @@ const unit = (l: OcrLine, s: Sample): Box => [
 const centred = (b: Box): boolean => Math.abs((b[0] + b[2]) / 2 - 0.5) < 0.15;
 const overlapY = (a: Box, b: Box, slack: number): boolean => a[1] - slack < b[3] && b[1] - slack < a[3];
 
+/** A subtitle row's centre is this close to the frame's centre (fractions of the width). */
+const ON_AXIS = 0.04;
+
+/** Distinct texts of `lines` (readings this similar are one text). */
+function distinct(lines: readonly Seen[]): number {
+  const texts: string[] = [];
+  for (const l of lines) if (!texts.some((t) => textSimilarity(t, l.text) >= 0.8)) texts.push(l.text);
+  return texts.length;
+}
+
+/**
+ * How much a cluster looks like the subtitle band: its distinct texts on the frame's axis (each
+ * sample's boxes on one row taken together, as a row may be read in pieces), then its other
+ * distinct texts, then a preference for the lower half.
+ */
+function bandScore(cl: readonly Seen[]): number {
+  const onAxis: Seen[] = [];
+  for (const l of cl) {
+    const row = cl.filter((o) => o.sample === l.sample && overlapY(o.box, l.box, 0));
+    const x0 = Math.min(...row.map((o) => o.box[0]));
+    const x1 = Math.max(...row.map((o) => o.box[2]));
+    if (Math.abs((x0 + x1) / 2 - 0.5) < ON_AXIS) onAxis.push(l);
+  }
+  return distinct(onAxis) + 0.25 * distinct(cl) + (cl[0]!.box[1] > 0.5 ? 0.5 : 0);
+}
+
 export function findBand(samples: readonly Sample[]): BandResult {
   const seen: Seen[] = samples.flatMap((s, i) =>
     s.lines
@@ -65,9 +93,7 @@ export function findBand(samples: readonly Sample[]): BandResult {
     if (hit) hit.push(c);
     else clusters.push([c]);
   }
-  const score = (cl: Seen[]): number =>
-    new Set(cl.map((s) => normalize(s.text))).size + (cl[0]!.box[1] > 0.5 ? 0.5 : 0);
-  const best = clusters.sort((a, b) => score(b) - score(a))[0];
+  const best = clusters.sort((a, b) => bandScore(b) - bandScore(a))[0];
   if (!best) return { band: null, lineHeight: 0, persistent };
   const lineH = Math.max(...best.map((s) => s.box[3] - s.box[1]));
   // Room for one more line above what the samples showed: subtitles grow upwards from the bottom.

@@ -10,7 +10,7 @@ import { findBand, type BandResult } from './band.js';
 import { count, countAnd } from './bits.js';
 import { minCells } from './change.js';
 import { writeCrop, writeLetters, type CropRect } from './crop.js';
-import { cueLines, mergeCues } from './cues.js';
+import { cueLines, mergeCues, separatePictureText } from './cues.js';
 import { maskGrid } from './mask.js';
 import { readText } from './ocr.js';
 import { sampleFrames } from './sample.js';
@@ -128,12 +128,8 @@ export async function readBurnedSubtitles(
     if (read) cues.push({ start: time(seg.start), end: time(seg.end), ...read });
     ctx.onProgress(0.7 + (0.3 * (i + 1)) / segments.length);
   }
-  const merged = mergeCues(cues, 3 / opts.fps);
-  // A "subtitle" on screen for most of a long video is a persistent caption, not dialogue.
-  const isCaption = (c: Cue): boolean => src.duration > 20 && c.end - c.start > src.duration * 0.5;
-  for (const c of merged.filter(isCaption))
-    onscreen.push({ start: c.start, end: c.end, text: c.lines.map((l) => l.text).join(' ') });
-  return { cues: merged.filter((c) => !isCaption(c)), onscreen, segments: segments.length, ocrCalls };
+  const { dialogue, picture } = separatePictureText(mergeCues(cues, 3 / opts.fps), src.duration, opts.fps);
+  return { cues: dialogue, onscreen: [...onscreen, ...picture], segments: segments.length, ocrCalls };
 }
 
 /** The subtitle's pixels in the hi-res crop, with a margin the text detector needs. */
