@@ -59,6 +59,9 @@ describe('mergeCues', () => {
       0.1,
     );
     expect(other[0]!.lines[0]!.text).toBe('因为你父亲我们公司');
+    // Nor when the extra letter is at a line's end (a remnant of the picture beside the text).
+    const edge = mergeCues([cue(1, 2, 'YAre you sure', 0.95), cue(2, 3, 'Are you sure', 0.97)], 0.1);
+    expect(edge[0]!.lines[0]!.text).toBe('Are you sure');
   });
   it('keeps different subtitles and repeats after a real gap apart', () => {
     const out = mergeCues([cue(0, 1, '你好'), cue(1, 2, '我们走吧'), cue(3, 4, '我们走吧')], 0.12);

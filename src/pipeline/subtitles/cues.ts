@@ -59,24 +59,42 @@ export function cueLines(
 
 export const cueText = (c: Pick<Cue, 'lines'>): string => c.lines.map((l) => l.text).join(' ');
 
-/** Whether `short` is `long` with at most two letters or digits left out (and nothing else changed). */
-function missesFew(short: string, long: string): boolean {
+/**
+ * Whether `short` is `long` with one or two letters or digits left out inside the line (its
+ * first and last characters are the same): a glyph skipped mid-line. Extra characters at a
+ * line's end are as likely remnants of the picture next to the text.
+ */
+function skipsInside(short: string, long: string): boolean {
   const s = [...normalize(short)];
   const l = [...normalize(long)];
-  if (l.length <= s.length || l.length - s.length > 2) return false;
+  if (!s.length || l.length <= s.length || l.length - s.length > 2) return false;
+  if (s[0] !== l[0] || s[s.length - 1] !== l[l.length - 1]) return false;
   let i = 0;
   for (const ch of l) if (i < s.length && s[i] === ch) i++;
   return i === s.length;
 }
 
 /**
- * The better of two readings of one subtitle. A reading that only lacks a character or two of
- * the other skipped them (a recogniser drops a glyph it is unsure of far more often than it
- * invents one on a clean crop); otherwise the more confident reading.
+ * The better of two readings of one subtitle. Where the readings differ only by a character or
+ * two that one of them skipped inside a line, the fuller one (a recogniser drops a glyph it is
+ * unsure of far more often than it invents one inside a clean line); otherwise the more
+ * confident reading.
  */
 function betterReading(a: Cue, b: Cue): Cue {
-  if (missesFew(cueText(a), cueText(b))) return b;
-  if (missesFew(cueText(b), cueText(a))) return a;
+  if (a.lines.length === b.lines.length) {
+    let aFuller = 0;
+    let bFuller = 0;
+    let other = 0;
+    a.lines.forEach((la, i) => {
+      const lb = b.lines[i]!.text;
+      if (normalize(la.text) === normalize(lb)) return;
+      if (skipsInside(la.text, lb)) bFuller++;
+      else if (skipsInside(lb, la.text)) aFuller++;
+      else other++;
+    });
+    if (!other && bFuller && !aFuller) return b;
+    if (!other && aFuller && !bFuller) return a;
+  }
   return b.confidence > a.confidence ? b : a;
 }
 
