@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cueLines, mergeCues, rows, separatePictureText } from './cues.js';
+import { cueLines, mergeCues, rows } from './cues.js';
 import type { Cue, OcrLine } from './types.js';
 
 const l = (text: string, x0: number, y0: number, x1: number, y1: number, mean = 0.98): OcrLine => ({
@@ -70,47 +70,5 @@ describe('mergeCues', () => {
       [1, 2],
       [3, 4],
     ]);
-  });
-});
-
-describe('separatePictureText', () => {
-  it('takes a credit that shows in every pause between subtitles out of the dialogue', () => {
-    const cues = [
-      cue(0, 0.2, 'Brandon Castellano'),
-      cue(0.2, 2.4, '山里的雾散了'),
-      cue(2.4, 2.6, 'andon Castellano'),
-      cue(2.6, 5, '你确定他会在那里等我们'),
-      cue(5, 5.2, 'Brandon Castellano'),
-      cue(5.2, 7.7, '他答应过我的'),
-      cue(7.7, 8, 'Brandon Castellan'),
-    ];
-    const { dialogue, picture } = separatePictureText(cues, 8, 25);
-    expect(dialogue.map((c) => c.lines[0]!.text)).toEqual([
-      '山里的雾散了',
-      '你确定他会在那里等我们',
-      '他答应过我的',
-    ]);
-    expect(picture).toEqual([{ start: 0, end: 8, text: 'Brandon Castellano' }]);
-  });
-  it('keeps a line said again and again when it does not fill every pause', () => {
-    const cues = [
-      cue(0, 1, '妈！'),
-      cue(1, 2, '你去哪儿了'),
-      cue(3, 4, '妈！'),
-      cue(4, 5, '我在这里'),
-      cue(6, 7, '快回来'),
-      cue(8, 9, '妈！'),
-      cue(9, 10, '听见了'),
-    ];
-    expect(separatePictureText(cues, 10, 25).dialogue).toHaveLength(7);
-  });
-  it('moves a caption on screen for most of a long video to the picture text', () => {
-    const { dialogue, picture } = separatePictureText(
-      [cue(0, 50, '本故事纯属虚构'), cue(10, 12, '走吧')],
-      60,
-      25,
-    );
-    expect(dialogue.map((c) => c.lines[0]!.text)).toEqual(['走吧']);
-    expect(picture.map((p) => p.text)).toEqual(['本故事纯属虚构']);
   });
 });
