@@ -142,7 +142,9 @@ export function extractCommand(): Command {
         });
         for (let i = 0; i < files.length; i++) view.update(String(i + 1), 'done', 1, 'done');
         process.stdout.write(`wrote ${written.length} files to ${out}\n`);
-        const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as { warnings?: string[] };
+        const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as {
+          warnings?: string[];
+        };
         for (const w of manifest.warnings ?? []) process.stderr.write(`warning: ${w}\n`);
       } finally {
         process.off('SIGINT', onSig);

@@ -102,7 +102,9 @@ export function parseProbe(json: string): MediaInfo {
     startTime: num(fmt.start_time),
     sizeBytes: num(fmt.size),
     video: isImage ? video : video,
-    audio: a ? { codec: a.codec_name ?? 'unknown', sampleRate: num(a.sample_rate), channels: a.channels ?? 0 } : null,
+    audio: a
+      ? { codec: a.codec_name ?? 'unknown', sampleRate: num(a.sample_rate), channels: a.channels ?? 0 }
+      : null,
     subtitles,
   };
 }

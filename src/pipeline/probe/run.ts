@@ -21,7 +21,10 @@ export async function probeMedia(file: string, signal?: AbortSignal): Promise<Me
   } catch (err) {
     if (signal?.aborted) throw err;
     const tail = (err as { stderrTail?: string }).stderrTail?.trim().split('\n').pop() ?? '';
-    throw new ProbeError('unreadable', `ffprobe could not read the file${tail ? `: ${tail.replace(/^.*?: /, '')}` : ''}`);
+    throw new ProbeError(
+      'unreadable',
+      `ffprobe could not read the file${tail ? `: ${tail.replace(/^.*?: /, '')}` : ''}`,
+    );
   }
   const info = parseProbe(stdout);
   if (info.kind === 'unknown') throw new ProbeError('unreadable', 'the file has no audio or video stream');
@@ -44,5 +47,6 @@ export async function checkDecodesToEnd(file: string, info: MediaInfo, signal?: 
   } catch (err) {
     if (signal?.aborted) throw err;
   }
-  if (bytes === 0) throw new ProbeError('truncated', 'the video is truncated or corrupt: no frame decodes near its end');
+  if (bytes === 0)
+    throw new ProbeError('truncated', 'the video is truncated or corrupt: no frame decodes near its end');
 }
