@@ -124,6 +124,21 @@ export function overFootage(media: string): Record<string, Spec> {
         { start: 6.75, end: 8.25, lines: ['我们在码头见面'] },
       ],
     },
+    'footage/vertical-zh-karaoke-720x1280': {
+      width: 720,
+      height: 1280,
+      fps: 25,
+      segments: [4, 4],
+      footage: [
+        { file: hamilton, at: 1 },
+        { file: `${shots}/testvideo.mp4`, at: 8 },
+      ],
+      cues: [
+        { start: 0.4, end: 2.8, lines: ['我一直在等你回来'], sweep: 'yellow' },
+        { start: 3.0, end: 5.4, lines: ['可是你从来没有回头'], sweep: '0x3399ff' },
+        { start: 5.6, end: 7.6, lines: ['今晚我们把话说清楚'], sweep: 'red' },
+      ],
+    },
     'footage/vertical-en-stage-720x1280': {
       width: 720,
       height: 1280,
