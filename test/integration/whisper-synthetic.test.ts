@@ -93,14 +93,13 @@ describe('whisper engine on a synthetic ggml model', () => {
     expect(segments.map((s) => s.text.trim()).join(' ')).toBe(text.trim());
   });
 
-  // Known bug in src/pipeline/speech/asr/whisper.ts: it returns `segments` right after full(),
-  // before any onNewSegment call has arrived, so it always resolves with []. When that is fixed
-  // this starts failing: make it a plain `it`.
-  it.fails('the engine returns the segments whisper.cpp decoded', async () => {
+  // The engine used to return right after full(), before any segment had arrived ([] always).
+  it('the engine returns the segments whisper.cpp decoded, within the audio', async () => {
     const segments = await whisperEngine({ modelPath, threads: 2 }).transcribe(pcm, {
       language: 'en',
       signal,
     });
     expect(segments.length).toBeGreaterThan(0);
+    for (const seg of segments) expect(seg.end).toBeLessThanOrEqual(pcm.length / 16_000);
   });
 });

@@ -80,6 +80,29 @@ function load(path: string): Promise<{ ctx: WhisperContext; mod: typeof WhisperM
   return p;
 }
 
+/** Longest wait for segment callbacks after `full()` returned. */
+const SEGMENT_WAIT_MS = 5000;
+
+/**
+ * The binding hands segments to JS through a thread-safe function, so they arrive after
+ * `full()` has returned: wait until their text adds up to what `full()` returned.
+ */
+async function segmentsOf(
+  text: string,
+  segments: ReadonlyArray<{ text: string }>,
+  signal: AbortSignal,
+): Promise<void> {
+  const squash = (t: string): string => t.replace(/\s+/g, '');
+  const want = squash(text);
+  const deadline = Date.now() + SEGMENT_WAIT_MS;
+  while (squash(segments.map((s) => s.text).join('')) !== want) {
+    signal.throwIfAborted();
+    if (Date.now() > deadline)
+      throw new AsrError(`whisper returned text but only ${segments.length} segment(s) of it`, 'whisper');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
 export function whisperEngine(cfg: { modelPath: string; threads?: number }): AsrEngine {
   return {
     name: `whisper:${cfg.modelPath}`,
@@ -92,10 +115,18 @@ export function whisperEngine(cfg: { modelPath: string; threads?: number }): Asr
       params.printProgress = false;
       const segments: Array<{ text: string; start: number; end: number }> = [];
       params.onNewSegment = (s) => segments.push(s);
-      ctx.full(params, pcm);
-      // whisper.cpp reports segment times in centiseconds.
+      const text = ctx.full(params, pcm);
+      await segmentsOf(text, segments, signal);
+      // whisper.cpp reports segment times in centiseconds, over 30 s windows that can run past
+      // the end of the audio.
+      const duration = pcm.length / 16_000;
       return segments
-        .map((s) => ({ start: s.start / 100, end: s.end / 100, text: s.text.trim(), confidence: 0.5 }))
+        .map((s) => ({
+          start: Math.min(duration, s.start / 100),
+          end: Math.min(duration, s.end / 100),
+          text: s.text.trim(),
+          confidence: 0.5,
+        }))
         .filter((s) => s.text);
     },
   };
