@@ -63,6 +63,13 @@ describe('mergeCues', () => {
     const edge = mergeCues([cue(1, 2, 'YAre you sure', 0.95), cue(2, 3, 'Are you sure', 0.97)], 0.1);
     expect(edge[0]!.lines[0]!.text).toBe('Are you sure');
   });
+  it('merges what a karaoke sweep leaves of a line into the full reading before it', () => {
+    const out = mergeCues([cue(3, 4, '可是你从来没有回头', 0.9), cue(4, 5.4, '，来没有回头', 0.99)], 0.1);
+    expect(out).toEqual([cue(3, 5.4, '可是你从来没有回头', 0.9)]);
+    // A short tail, or the same words after a real gap, stay lines of their own.
+    expect(mergeCues([cue(3, 4, '我爱你', 0.9), cue(4, 5, '爱你', 0.9)], 0.1)).toHaveLength(2);
+    expect(mergeCues([cue(3, 4, '可是你从来没有回头'), cue(6, 7, '没有回头')], 0.1)).toHaveLength(2);
+  });
   it('keeps different subtitles and repeats after a real gap apart', () => {
     const out = mergeCues([cue(0, 1, '你好'), cue(1, 2, '我们走吧'), cue(3, 4, '我们走吧')], 0.12);
     expect(out.map((c) => [c.start, c.end])).toEqual([

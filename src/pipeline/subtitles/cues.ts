@@ -74,6 +74,21 @@ function skipsInside(short: string, long: string): boolean {
   return i === s.length;
 }
 
+/** Karaoke letters a dark sweep has passed drop out of the mask from the left. */
+const MIN_TAIL = 3;
+/** One letter more on the left is as likely a remnant of the picture (see betterReading). */
+const MIN_SWEPT = 2;
+
+/**
+ * Whether `later` is what is left of `earlier` once a karaoke sweep has taken letters from its
+ * left: its end, at least MIN_TAIL letters, with at least MIN_SWEPT letters gone.
+ */
+function sweptTail(earlier: string, later: string): boolean {
+  const e = normalize(earlier);
+  const l = normalize(later);
+  return [...l].length >= MIN_TAIL && [...e].length - [...l].length >= MIN_SWEPT && e.endsWith(l);
+}
+
 /**
  * The better of two readings of one subtitle. Where the readings differ only by a character or
  * two that one of them skipped inside a line, the fuller one (a recogniser drops a glyph it is
@@ -81,6 +96,7 @@ function skipsInside(short: string, long: string): boolean {
  * confident reading.
  */
 function betterReading(a: Cue, b: Cue): Cue {
+  if (sweptTail(cueText(a), cueText(b))) return a;
   if (a.lines.length === b.lines.length) {
     let aFuller = 0;
     let bFuller = 0;
@@ -106,7 +122,11 @@ export function mergeCues(cues: readonly Cue[], maxGap: number): Cue[] {
   const out: Cue[] = [];
   for (const c of [...cues].sort((a, b) => a.start - b.start)) {
     const last = out[out.length - 1];
-    if (last && c.start - last.end <= maxGap && textSimilarity(cueText(last), cueText(c)) >= SAME_TEXT) {
+    if (
+      last &&
+      c.start - last.end <= maxGap &&
+      (textSimilarity(cueText(last), cueText(c)) >= SAME_TEXT || sweptTail(cueText(last), cueText(c)))
+    ) {
       const better = betterReading(last, c);
       out[out.length - 1] = { ...better, start: last.start, end: Math.max(last.end, c.end) };
     } else out.push({ ...c, lines: c.lines.map((l) => ({ ...l })) });
