@@ -112,49 +112,13 @@ export function findSegments(frames: readonly FrameMasks[], opts: SegmentOptions
     const box = bounds(core, opts.grid.gw, opts.grid.gh);
     if (box) out.push({ start, end, ocrFrame: -1, cells: box, core, longest });
   });
-  // Read each segment where its text is steadiest, once every boundary is final; unless another
-  // sampled frame shows clearly more text on the same rows (karaoke: a dark sweep takes letters
-  // out of the mask as it passes, so the steadiest stretch is the swept one).
+  // Read each segment where its text is steadiest, once every boundary is final.
   return out
     .filter((s) => s.end > s.start)
     .map(({ longest, ...s }) => {
       const run = { start: Math.max(longest.start, s.start), end: Math.min(longest.end, s.end) };
-      const steady = pickSample(run.end > run.start ? run : s, s.start, s.end, opts.sampleEvery);
-      const full = steady < 0 ? null : fullerSample(frames, s, steady, opts);
-      return full ? { ...s, ocrFrame: full.frame, cells: full.cells } : { ...s, ocrFrame: steady };
+      return { ...s, ocrFrame: pickSample(run.end > run.start ? run : s, s.start, s.end, opts.sampleEvery) };
     });
-}
-
-/** A sampled frame must show this much more text on the segment's rows to be read instead. */
-const FULLER = 1.25;
-
-/**
- * The sampled frame of segment `s` whose strong mask holds the most text on the segment's rows,
- * with the box of that text, when it holds FULLER times what frame `steady` does.
- */
-function fullerSample(
-  frames: readonly FrameMasks[],
-  s: Pick<Segment, 'start' | 'end' | 'cells'>,
-  steady: number,
-  opts: SegmentOptions,
-): { frame: number; cells: Segment['cells'] } | null {
-  const { gw } = opts.grid;
-  const rows = new Uint32Array(opts.grid.words);
-  for (let y = s.cells[1]; y < s.cells[3]; y++)
-    for (let x = 0; x < gw; x++) rows[(y * gw + x) >>> 5]! |= 1 << ((y * gw + x) & 31);
-  const onRows = (f: number): number => countAnd(frames[f]!.strong, rows);
-  let best = steady;
-  for (let f = Math.ceil(s.start / opts.sampleEvery) * opts.sampleEvery; f < s.end; f += opts.sampleEvery)
-    if (frames[f] && onRows(f) > onRows(best)) best = f;
-  if (best === steady || onRows(best) < FULLER * onRows(steady)) return null;
-  const text = frames[best]!.strong.map((w, i) => w & rows[i]!);
-  const box = bounds(text, gw, opts.grid.gh);
-  if (!box) return null;
-  const [x0, y0, x1, y1] = s.cells;
-  return {
-    frame: best,
-    cells: [Math.min(x0, box[0]), Math.min(y0, box[1]), Math.max(x1, box[2]), Math.max(y1, box[3])],
-  };
 }
 
 /** The sampled frame nearest the middle of the longest stable run; -1 when none is inside. */
