@@ -24,6 +24,9 @@ const MEDIA =
 const signal = new AbortController().signal;
 const tmp = tempDir('reelscript-eval-dialogue-');
 const only = process.argv[2];
+/** Optional second argument: run only the clips whose name contains it. */
+const clipFilter = process.argv[3];
+const wanted = (name: string): boolean => !clipFilter || name.includes(clipFilter);
 
 interface RefCue {
   start: number;
@@ -135,11 +138,13 @@ async function burned(): Promise<void> {
     clips: Record<string, { fps: number; cues: RefCue[] }>;
   };
   for (const [clip, ref] of Object.entries(refs.clips)) {
+    if (!wanted(clip)) continue;
     const { r, seconds } = await stage(join(MEDIA, 'subtitles_ocr', clip), 'zh');
     report(clip, r, seconds, ref.cues, ref.fps, 'zh');
   }
   console.log('\n== Burned-in subtitles (generated clips, some over real footage; truth by construction)');
   for (const [name, spec] of Object.entries({ ...GENERATED, ...overFootage(MEDIA) })) {
+    if (!wanted(name)) continue;
     const clip = await makeSubtitledVideo({
       ...spec,
       path: join(tmp.dir, `${name.replace(/\W+/g, '_')}.mp4`),

@@ -2,7 +2,7 @@
  * Pure change detection on the per-frame text-mask signal: stable (three-frame) masks, the
  * change test between consecutive masks, and the runs of frames with unchanged text.
  */
-import { count, countAnd, majority } from './bits.js';
+import { containment, count, countAnd, majority } from './bits.js';
 import type { MaskGrid } from './mask.js';
 
 export interface FrameMasks {
@@ -63,18 +63,64 @@ export function stableMasks(frames: readonly FrameMasks[]): Uint32Array[] {
   });
 }
 
-/** Maximal runs of text-present frames with no abrupt change inside. */
-export function runsOf(frames: readonly FrameMasks[], grid: MaskGrid, charCells: number): Run[] {
+/**
+ * Maximal runs of text-present frames with no abrupt change inside. A run that drifted (a slow
+ * fade or a typed reveal changes little from one frame to the next) is cut where its text is
+ * missing altogether, when the part cut off is at least `minFrames` long: otherwise a still
+ * background shown alone before a fade-in joins that subtitle's run, and the subtitle starts
+ * when the background did.
+ */
+export function runsOf(
+  frames: readonly FrameMasks[],
+  grid: MaskGrid,
+  charCells: number,
+  minFrames = Infinity,
+): Run[] {
   const need = minCells(grid, charCells);
   const bitsLength = grid.gw * grid.gh;
   const stable = stableMasks(frames);
+  const counts = stable.map(count);
   const runs: Run[] = [];
+  const coreOf = (start: number, end: number): Uint32Array => {
+    const masks = stable.slice(start, end);
+    return masks.length <= 2 ? masks[masks.length - 1]! : majority(masks, bitsLength, 0.6);
+  };
+  /**
+   * What the run's text looks like: the common picture of its fullest fifth of frames. A
+   * majority over all frames would be neither the background nor the text when the text shows
+   * in only part of the run.
+   */
+  const fullestOf = (start: number, end: number): Uint32Array => {
+    const order = counts.slice(start, end).sort((x, y) => y - x);
+    const floor = order[Math.max(2, Math.floor(order.length / 5))]!;
+    const masks = stable.slice(start, end).filter((_, i) => counts[start + i]! >= floor);
+    return majority(masks, bitsLength, 0.6);
+  };
+  /**
+   * Frame f shows only part of `fullest` (nothing else), and the part it lacks is not even
+   * faintly there: the text has not come yet or is gone. A karaoke sweep dims letters but
+   * leaves them in the weak mask; a moving background shows bits the text does not have.
+   */
+  const lacks = (f: number, fullest: Uint32Array): boolean => {
+    if (!isChange(stable[f]!, fullest, charCells) || containment(stable[f]!, fullest) < 0.8) return false;
+    const missing = fullest.map((w, i) => w & ~stable[f]![i]!);
+    return countAnd(missing, frames[f]!.weak) < 0.5 * count(missing);
+  };
   let start = -1;
   const close = (end: number): void => {
     if (start < 0) return;
-    const masks = stable.slice(start, end);
-    const core = masks.length <= 2 ? masks[masks.length - 1]! : majority(masks, bitsLength, 0.6);
-    runs.push({ start, end, core });
+    let head = start;
+    let tail = end;
+    if (end - start > 2 * minFrames) {
+      const fullest = fullestOf(start, end);
+      while (head < end && lacks(head, fullest)) head++;
+      while (tail > head && lacks(tail - 1, fullest)) tail--;
+      if (head - start < minFrames || head >= tail) head = start;
+      if (end - tail < minFrames || tail <= head) tail = end;
+    }
+    if (head > start) runs.push({ start, end: head, core: coreOf(start, head) });
+    runs.push({ start: head, end: tail, core: coreOf(head, tail) });
+    if (tail < end) runs.push({ start: tail, end, core: coreOf(tail, end) });
     start = -1;
   };
   for (let f = 0; f < stable.length; f++) {

@@ -9,9 +9,15 @@ const H = 40;
 /** A gray band with pseudo-glyphs for `text` (bright strokes, dark outline) at `alpha`. */
 function frame(
   text: number | null,
-  opts: { alpha?: number; bg?: number; noiseSeed?: number } = {},
+  opts: { alpha?: number; bg?: number; noiseSeed?: number; bars?: boolean; chars?: number } = {},
 ): Uint8Array {
   const g = new Uint8Array(W * H).fill(opts.bg ?? 90);
+  // A still test-chart picture: bright bars on black above and below the text rows.
+  if (opts.bars)
+    for (let y = 0; y < H; y++)
+      for (let x = 0; x < W; x++)
+        if ((y < 5 || y >= 35) && x % 16 < 4) g[y * W + x] = y < 5 ? 235 : 200;
+        else if (y < 5 || y >= 35) g[y * W + x] = 15;
   if (opts.noiseSeed !== undefined) {
     // Moving bright specks with dark surroundings: background that looks a little like text.
     let s = opts.noiseSeed * 7919;
@@ -26,7 +32,7 @@ function frame(
   if (text === null) return g;
   const a = opts.alpha ?? 1;
   let s = text * 104729 + 1;
-  for (let c = 0; c < 8; c++) {
+  for (let c = 0; c < (opts.chars ?? 8); c++) {
     // One "character" per 16 px cell: a few strokes chosen by the text id.
     for (let k = 0; k < 3; k++) {
       s = (s * 1103515245 + 12345) % 2147483648;
@@ -85,6 +91,25 @@ describe('findSegments', () => {
     expect(seg).toBeDefined();
     expect(Math.abs(seg!.start - 10)).toBeLessThanOrEqual(2);
     expect(seg!.end).toBe(60);
+  });
+
+  it('keeps a still background apart from a subtitle typed in and out over it', () => {
+    // Text 1 over a test chart, the chart alone, then text 5 typed in one character a frame and
+    // taken away two a frame: no two consecutive frames differ much, so only the run's own text
+    // can tell the chart apart.
+    const seq = Array.from({ length: 100 }, (_, i) =>
+      i < 30
+        ? frame(1, { bars: true })
+        : i < 42 || i >= 88
+          ? frame(null, { bars: true })
+          : frame(5, { bars: true, chars: Math.min(8, i - 41, 2 * (88 - i)) }),
+    );
+    const segs = findSegments(masks(seq), { ...opts, charCells: 5 });
+    const spans = JSON.stringify(segs.map((s) => [s.start, s.end]));
+    const text5 = segs.find((s) => s.start > 30 && s.end > 60) ?? { start: -1, end: -1 };
+    expect(segs[0]!.end, spans).toBe(30);
+    expect(Math.abs(text5.start - 42), spans).toBeLessThanOrEqual(2);
+    expect(Math.abs(text5.end - 88), spans).toBeLessThanOrEqual(2);
   });
 
   it('finds nothing in a band without text', () => {

@@ -44,7 +44,7 @@ export function findSegments(frames: readonly FrameMasks[], opts: SegmentOptions
   const need = minCells(opts.grid, opts.charCells);
   const charCells = opts.charCells ?? need;
   const minFrames = Math.max(3, Math.round(opts.fps * 0.2));
-  const stable = runsOf(frames, opts.grid, charCells).filter(
+  const stable = runsOf(frames, opts.grid, charCells, minFrames).filter(
     (r) => r.end - r.start >= minFrames && count(r.core) >= need / 2,
   );
   // Merge stable runs that show the same text, across a flicker or a cut that barely moved it.
