@@ -1,3 +1,4 @@
+import { bounds } from './bits.js';
 import { describe, expect, it } from 'vitest';
 import { MaskMaker, maskGrid } from './mask.js';
 import { isChange, stableMasks, type FrameMasks } from './change.js';
@@ -9,7 +10,15 @@ const H = 40;
 /** A gray band with pseudo-glyphs for `text` (bright strokes, dark outline) at `alpha`. */
 function frame(
   text: number | null,
-  opts: { alpha?: number; bg?: number; noiseSeed?: number; bars?: boolean; chars?: number } = {},
+  opts: {
+    alpha?: number;
+    bg?: number;
+    noiseSeed?: number;
+    bars?: boolean;
+    chars?: number;
+    /** Leading characters a karaoke sweep has recoloured darker (blue fill: luma ~130). */
+    swept?: number;
+  } = {},
 ): Uint8Array {
   const g = new Uint8Array(W * H).fill(opts.bg ?? 90);
   // A still test-chart picture: bright bars on black above and below the text rows.
@@ -50,7 +59,7 @@ function frame(
           [x, y + 1],
           [x + 1, y + 1],
         ] as const)
-          g[py * W + px] = Math.round(g[py * W + px]! * (1 - a) + 240 * a);
+          g[py * W + px] = Math.round(g[py * W + px]! * (1 - a) + (c < (opts.swept ?? 0) ? 130 : 240) * a);
       }
     }
   }
@@ -110,6 +119,23 @@ describe('findSegments', () => {
     expect(segs[0]!.end, spans).toBe(30);
     expect(Math.abs(text5.start - 42), spans).toBeLessThanOrEqual(2);
     expect(Math.abs(text5.end - 88), spans).toBeLessThanOrEqual(2);
+  });
+
+  it('reads a karaoke line where the sweep has not darkened its letters, over all of them', () => {
+    // Text 3 over frames 5-40, a sweep darkening one more character every 3 frames from frame
+    // `from` (out of the strong mask, still in the weak one): the steadiest frames are swept.
+    const full = bounds(masks([frame(3)])[0]!.strong, opts.grid.gw, opts.grid.gh)!;
+    for (const from of [9, 16]) {
+      const seq = Array.from({ length: 50 }, (_, i) =>
+        i < 5 || i >= 40 ? frame(null) : frame(3, { swept: Math.max(0, Math.floor((i - from) / 3)) }),
+      );
+      const segs = findSegments(masks(seq), opts);
+      expect(segs.map((s) => [s.start, s.end])).toEqual([[5, 40]]);
+      // Read before the sweep took a second letter, over the whole line.
+      expect(segs[0]!.ocrFrame).toBeLessThan(from + 6);
+      expect(segs[0]!.cells[0]).toBe(full[0]);
+      expect(segs[0]!.cells[2]).toBe(full[2]);
+    }
   });
 
   it('finds nothing in a band without text', () => {

@@ -6,6 +6,7 @@
 import { bounds, containment, count, countAnd } from './bits.js';
 import { changeScore, isChange, minCells, runsOf, type FrameMasks, type Run } from './change.js';
 import type { MaskGrid } from './mask.js';
+import { readingFrame } from './reading.js';
 import type { Segment } from './types.js';
 
 export interface SegmentOptions {
@@ -112,12 +113,14 @@ export function findSegments(frames: readonly FrameMasks[], opts: SegmentOptions
     const box = bounds(core, opts.grid.gw, opts.grid.gh);
     if (box) out.push({ start, end, ocrFrame: -1, cells: box, core, longest });
   });
-  // Read each segment where its text is steadiest, once every boundary is final.
+  // Read each segment where its text is steadiest, once every boundary is final (or where it is
+  // fullest: karaoke), over the box its text covers there.
   return out
     .filter((s) => s.end > s.start)
     .map(({ longest, ...s }) => {
       const run = { start: Math.max(longest.start, s.start), end: Math.min(longest.end, s.end) };
-      return { ...s, ocrFrame: pickSample(run.end > run.start ? run : s, s.start, s.end, opts.sampleEvery) };
+      const steady = pickSample(run.end > run.start ? run : s, s.start, s.end, opts.sampleEvery);
+      return steady < 0 ? { ...s, ocrFrame: steady } : { ...s, ...readingFrame(frames, s, steady, opts) };
     });
 }
 
