@@ -12,6 +12,8 @@ export interface Sample {
   width: number;
   height: number;
   lines: OcrLine[];
+  /** The sampled picture (the I/O shell measures the subtitles' fill in it). */
+  file?: string;
 }
 
 export interface BandResult {
@@ -21,6 +23,8 @@ export interface BandResult {
   lineHeight: number;
   /** Persistent text with boxes as fractions of the frame. */
   persistent: Array<{ text: string; box: Box }>;
+  /** The subtitle lines seen: sample index and box (fractions of the frame). */
+  lines: Array<{ sample: number; box: Box }>;
 }
 
 interface Seen {
@@ -94,10 +98,11 @@ export function findBand(samples: readonly Sample[]): BandResult {
     else clusters.push([c]);
   }
   const best = clusters.sort((a, b) => bandScore(b) - bandScore(a))[0];
-  if (!best) return { band: null, lineHeight: 0, persistent };
+  if (!best) return { band: null, lineHeight: 0, persistent, lines: [] };
   const lineH = Math.max(...best.map((s) => s.box[3] - s.box[1]));
   // Room for one more line above what the samples showed: subtitles grow upwards from the bottom.
   const top = Math.max(0, Math.min(...best.map((s) => s.box[1])) - lineH * 1.6);
   const bottom = Math.min(1, Math.max(...best.map((s) => s.box[3])) + lineH * 0.6);
-  return { band: { top, bottom }, lineHeight: lineH, persistent };
+  const lines = best.map((l) => ({ sample: l.sample, box: l.box }));
+  return { band: { top, bottom }, lineHeight: lineH, persistent, lines };
 }

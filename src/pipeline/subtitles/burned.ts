@@ -6,12 +6,13 @@
 import { join } from 'node:path';
 import type { StageContext } from '../types.js';
 import { type ScanPlan, type VideoSource } from './args.js';
-import { findBand, type BandResult } from './band.js';
+import { findBand, type BandResult, type Sample } from './band.js';
 import { count, countAnd } from './bits.js';
 import { minCells } from './change.js';
-import { writeCrop, writeLetters, type CropRect } from './crop.js';
+import { readGrayRect, readLumaRect, writeCrop, writeLetters, type CropRect } from './crop.js';
 import { cueLines, mergeCues } from './cues.js';
-import { maskGrid } from './mask.js';
+import { isDarkFill, letterFill, maskThresholds, type GrayCrop } from './fill.js';
+import { maskGrid, type MaskThresholds } from './mask.js';
 import { separatePictureText } from './picture-text.js';
 import { readText } from './ocr.js';
 import { sampleFrames } from './sample.js';
@@ -50,9 +51,21 @@ export async function readBurnedSubtitles(
 ): Promise<BurnedResult> {
   const { ctx } = opts;
   // Rendered tracks: the whole canvas, subtitle lines assumed about 5 % of the picture high.
-  let found: BandResult = { band: { top: 0, bottom: 1 }, lineHeight: 0.05, persistent: [] };
-  if (!opts.wholeFrame)
-    found = findBand(await sampleFrames(src, file, join(opts.dir, 'samples'), ctx.signal));
+  let found: BandResult = { band: { top: 0, bottom: 1 }, lineHeight: 0.05, persistent: [], lines: [] };
+  let strong: MaskThresholds | undefined;
+  // Letters darker than white (blue, green): lower mask thresholds, and a cap on the brightness
+  // letter isolation asks for. White and yellow subtitles leave both as they are.
+  let readFill: number | undefined;
+  if (!opts.wholeFrame) {
+    const samples = await sampleFrames(src, file, join(opts.dir, 'samples'), ctx.signal);
+    found = findBand(samples);
+    const fill = await measureFill(samples, found.lines);
+    if (isDarkFill(fill.mask)) {
+      strong = maskThresholds(fill.mask);
+      readFill = fill.read ?? undefined;
+      ctx.log(`subtitles: letters of luma ${fill.mask}, text masks from luma ${strong.luma}`);
+    }
+  }
   ctx.onProgress(0.1);
   const persistent = found.persistent.map((p) => ({
     text: p.text,
@@ -77,8 +90,14 @@ export async function readBurnedSubtitles(
     src.width,
     persistent.map((p) => p.box),
   );
-  const scan = await scanBand(src, plan, ignore, join(opts.dir, 'hi'), ctx.signal, (t) =>
-    ctx.onProgress(0.1 + 0.6 * Math.min(1, t / Math.max(1, src.duration))),
+  const scan = await scanBand(
+    src,
+    plan,
+    ignore,
+    join(opts.dir, 'hi'),
+    ctx.signal,
+    (t) => ctx.onProgress(0.1 + 0.6 * Math.min(1, t / Math.max(1, src.duration))),
+    strong,
   );
   // A character is about a line-height square; its strokes fill roughly a third of it.
   const lineCells = (found.lineHeight * src.height * k) / 2;
@@ -98,7 +117,7 @@ export async function readBurnedSubtitles(
     const hi = join(opts.dir, 'hi', `${String(seg.ocrFrame / sampleEvery + 1).padStart(6, '0')}.jpg`);
     const rect = cropRect(seg, plan, src.width);
     const letters = join(opts.dir, `cue${i}.png`);
-    const cleaned = await writeLetters(hi, rect, letters);
+    const cleaned = await writeLetters(hi, rect, letters, readFill);
     ocrCalls++;
     let lines = await readText(letters);
     // Nothing left once the background went (letters with no outline to set them apart):
@@ -131,6 +150,36 @@ export async function readBurnedSubtitles(
   }
   const { dialogue, picture } = separatePictureText(mergeCues(cues, 3 / opts.fps), src.duration, opts.fps);
   return { cues: dialogue, onscreen: [...onscreen, ...picture], segments: segments.length, ocrCalls };
+}
+
+/** Up to this many subtitle lines of the samples are measured for their letters' fill. */
+const FILL_SAMPLES = 8;
+
+/**
+ * The fill of the subtitle lines the band finder read, in the scan's luma (for the masks) and
+ * in the crops' gray (for letter isolation); null when no line showed isolated letters.
+ */
+async function measureFill(
+  samples: readonly Sample[],
+  lines: BandResult['lines'],
+): Promise<{ mask: number | null; read: number | null }> {
+  const luma: GrayCrop[] = [];
+  const gray: GrayCrop[] = [];
+  for (const { sample, box } of lines.slice(0, FILL_SAMPLES)) {
+    const s = samples[sample];
+    if (!s?.file) continue;
+    // Margin around the OCR box: isolated letters must not touch the crop's edge.
+    const m = 0.4 * (box[3] - box[1]) * s.height;
+    const left = Math.max(0, Math.floor(box[0] * s.width - m));
+    const top = Math.max(0, Math.floor(box[1] * s.height - m));
+    const right = Math.min(s.width, Math.ceil(box[2] * s.width + m));
+    const bottom = Math.min(s.height, Math.ceil(box[3] * s.height + m));
+    if (right - left < 4 || bottom - top < 4) continue;
+    const rect = { left, top, width: right - left, height: bottom - top };
+    luma.push(await readLumaRect(s.file, rect));
+    gray.push(await readGrayRect(s.file, rect));
+  }
+  return { mask: letterFill(luma), read: letterFill(gray) };
 }
 
 /** The subtitle's pixels in the hi-res crop, with a margin the text detector needs. */

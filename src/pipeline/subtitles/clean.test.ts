@@ -58,4 +58,15 @@ describe('isolateLetters', () => {
     expect(gray[30 * W + 22]).toBe(240);
     expect(gray[10 * W + 80]).toBe(0); // the block is not
   });
+
+  it('keeps letters darker than a white stripe when told the fill (blue subtitles)', () => {
+    const g = crop();
+    // The same crop with the letters filled in blue (luma 131), below 0.7 of the stripe.
+    for (let i = 0; i < g.length; i++) if (g[i] === 240) g[i] = 131;
+    expect(isolateLetters(g, W, H).gray[20 * W + 22]).toBe(0);
+    const told = isolateLetters(g, W, H, 131);
+    expect(told.gray[20 * W + 22]).toBe(131);
+    expect(told.gray[20 * W + 72]).toBe(131);
+    expect(told.gray[5 * W + 75]).toBe(0); // the stripe still goes
+  });
 });

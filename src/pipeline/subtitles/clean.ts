@@ -130,9 +130,13 @@ function regions(
   return { label, list };
 }
 
-/** The crop with everything but the subtitle's letters set to black. */
-export function isolateLetters(gray: Uint8Array, w: number, h: number): Cleaned {
-  const bright = fillThreshold(gray);
+/**
+ * The crop with everything but the subtitle's letters set to black. `fill`, when the video's
+ * letters are known to be darker than white (blue, green), caps the brightness a letter needs:
+ * over a white part of the picture the usual share of the brightest pixels would exclude them.
+ */
+export function isolateLetters(gray: Uint8Array, w: number, h: number, fill?: number): Cleaned {
+  const bright = fill === undefined ? fillThreshold(gray) : Math.min(fillThreshold(gray), 0.8 * fill);
   const dark = bright * OUTLINE_DARK;
   const darkNear = localExtreme(gray, w, h, OUTLINE_REACH, 'min');
   const mask = new Uint8Array(w * h);

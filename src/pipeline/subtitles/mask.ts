@@ -24,15 +24,24 @@ export function maskGrid(width: number, height: number): MaskGrid {
   return { width, height, gw, gh, words: Math.ceil((gw * gh) / 32) };
 }
 
-export const STRONG = { luma: 150, contrast: 70 } as const;
-export const WEAK = { luma: 70, contrast: 25 } as const;
+export interface MaskThresholds {
+  luma: number;
+  contrast: number;
+}
+
+/** For white and yellow fill; `fill.ts` lowers them for videos with darker letters. */
+export const STRONG: MaskThresholds = { luma: 150, contrast: 70 };
+export const WEAK: MaskThresholds = { luma: 70, contrast: 25 };
 const RADIUS = 2;
 
 /** Computes the strong and weak masks of frames of one size; reuses its scratch buffers. */
 export class MaskMaker {
   private readonly tmp: Uint8Array;
   private readonly min: Uint8Array;
-  constructor(readonly grid: MaskGrid) {
+  constructor(
+    readonly grid: MaskGrid,
+    private readonly strong: MaskThresholds = STRONG,
+  ) {
     this.tmp = new Uint8Array(grid.width * grid.height);
     this.min = new Uint8Array(grid.width * grid.height);
   }
@@ -53,7 +62,7 @@ export class MaskMaker {
         if (ignore?.[bit]) continue;
         const m = 1 << (bit & 31);
         weak[bit >>> 5]! |= m;
-        if (g >= STRONG.luma && c >= STRONG.contrast) strong[bit >>> 5]! |= m;
+        if (g >= this.strong.luma && c >= this.strong.contrast) strong[bit >>> 5]! |= m;
       }
     return { strong, weak };
   }

@@ -44,7 +44,7 @@ export async function sampleFrames(
   const samples: Sample[] = [];
   for (const f of files) {
     signal.throwIfAborted();
-    samples.push({ ...size, lines: await readImage(join(dir, f)) });
+    samples.push({ ...size, lines: await readImage(join(dir, f)), file: join(dir, f) });
   }
   return samples;
 }

@@ -5,7 +5,7 @@
 import { mkdir } from 'node:fs/promises';
 import { startProcess } from '../../process/spawn.js';
 import { scanArgs, type ScanPlan, type VideoSource } from './args.js';
-import { MaskMaker, maskGrid, type MaskGrid } from './mask.js';
+import { MaskMaker, maskGrid, type MaskGrid, type MaskThresholds } from './mask.js';
 import type { FrameMasks } from './change.js';
 
 const SHOWINFO = /\bn:\s*(\d+)\s+pts:\s*-?\d+\s+pts_time:\s*(-?[\d.eE+-]+)/;
@@ -24,10 +24,11 @@ export async function scanBand(
   hiDir: string,
   signal: AbortSignal,
   onProgress: (seconds: number) => void,
+  strong?: MaskThresholds,
 ): Promise<ScanResult> {
   await mkdir(hiDir, { recursive: true });
   const grid = maskGrid(plan.analysis.width, plan.analysis.height);
-  const maker = new MaskMaker(grid);
+  const maker = new MaskMaker(grid, strong);
   const proc = startProcess('ffmpeg', { args: scanArgs(src, plan), signal });
   proc.stdin.end();
   const pts: number[] = [];

@@ -1,0 +1,63 @@
+/**
+ * Pure: how bright this video's subtitle letters are, and the text-mask thresholds that follow.
+ * The masks assume white or yellow fill (luma 150 and up); letters filled in blue or green
+ * (luma ~130-140) would never be text. The letters of the subtitle lines the band finder read
+ * are isolated in the sampled frames and their fill measured; only a clearly darker fill lowers
+ * the thresholds, so a video with white subtitles is scanned exactly as before.
+ */
+import { isolateLetters } from './clean.js';
+import { STRONG, type MaskThresholds } from './mask.js';
+
+export interface GrayCrop {
+  gray: Uint8Array;
+  width: number;
+  height: number;
+}
+
+/**
+ * Fill (video-range luma) brighter than this is white, yellow or cyan (235, 210, 170): the default
+ * thresholds fit it. Blue 0x3399ff is 131, green 0x33cc33 137.
+ */
+export const BRIGHT_FILL = 165;
+/** Below this the fill is not measured reliably (red fill, 81, is not isolated as letters). */
+const DARKEST_FILL = 90;
+/** A crop counts when this many letters (regions) and pixels of them were isolated. */
+const MIN_LETTERS = 3;
+const MIN_PIXELS = 30;
+
+/** Brightness of the letters' fill in one crop (upper quartile of their pixels); null when none. */
+export function cropFill(c: GrayCrop): number | null {
+  const isolated = isolateLetters(c.gray, c.width, c.height);
+  const letters = isolated.gray.filter((v) => v > 0);
+  // One region is a bright patch of the picture, not a line of letters.
+  if (isolated.kept < MIN_LETTERS || letters.length < MIN_PIXELS) return null;
+  // The rim kept around letters is darker (anti-aliasing): the fill is their bright part.
+  return [...letters].sort((a, b) => a - b)[Math.floor(letters.length * 0.75)]!;
+}
+
+/**
+ * The letters' fill over several crops: the lower quartile, so a video whose second speaker is
+ * subtitled in blue is covered. Over a white part of the picture the letters of a dark fill are
+ * not isolated, and that crop does not count. Null when no crop showed letters.
+ */
+export function letterFill(crops: readonly GrayCrop[]): number | null {
+  const fills = crops
+    .map(cropFill)
+    .filter((f): f is number => f !== null)
+    .sort((a, b) => a - b);
+  return fills[Math.floor(fills.length / 4)] ?? null;
+}
+
+/** Is this fill (video-range luma) darker than the default thresholds expect, yet measurable? */
+export function isDarkFill(fill: number | null): fill is number {
+  return fill !== null && fill >= DARKEST_FILL && fill < BRIGHT_FILL;
+}
+
+/** Strong-mask thresholds for letters of this fill; the defaults when it is bright or unknown. */
+export function maskThresholds(fill: number | null): MaskThresholds {
+  if (!isDarkFill(fill)) return STRONG;
+  return {
+    luma: Math.min(STRONG.luma, Math.round(0.8 * fill)),
+    contrast: Math.min(STRONG.contrast, Math.round(0.5 * fill)),
+  };
+}

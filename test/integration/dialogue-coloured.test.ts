@@ -1,0 +1,59 @@
+/**
+ * Burned-in subtitles in colours darker than white or yellow (blue, green; a second speaker in
+ * white), also over a white part of the picture: the stage measures the letters' fill in the
+ * sampled frames and scans and isolates them with thresholds for it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runDialogueStage, type DialogueResult } from '../../src/pipeline/dialogue/index.js';
+import { probeMedia } from '../../src/pipeline/probe/run.js';
+import { textSimilarity } from '../../src/pipeline/subtitles/text.js';
+import { noopStageContext } from '../../src/pipeline/types.js';
+import { makeSubtitledVideo, type BurnedCue } from '../fixtures/subtitled-video.js';
+import { tempDir } from '../helpers/tmp.js';
+
+const FPS = 25;
+const CUES: BurnedCue[] = [
+  { start: 0.4, end: 2.4, lines: ['我一直在等你回来'], color: '0x3399ff' },
+  // The background cuts at 3.0 s (to a test chart with a white bar) under this one.
+  { start: 2.8, end: 4.6, lines: ['可是你从来没有回头'], color: '0x33cc33' },
+  { start: 5.0, end: 6.6, lines: ['今晚我们把话说清楚'] },
+];
+
+describe('dialogue stage on blue and green burned-in subtitles', () => {
+  const tmp = tempDir();
+  let result: DialogueResult;
+  beforeAll(async () => {
+    const clip = await makeSubtitledVideo({
+      path: `${tmp.dir}/coloured.mp4`,
+      width: 640,
+      height: 360,
+      fps: FPS,
+      segments: [3, 4],
+      cues: CUES,
+    });
+    const media = await probeMedia(clip.path);
+    result = await runDialogueStage(clip.path, media, {
+      ctx: noopStageContext(new AbortController().signal, tmp.dir),
+      language: 'zh',
+      useSubtitle: true,
+      asr: null,
+    });
+  });
+  afterAll(() => tmp.cleanup());
+
+  it('reads every line once, whatever its colour', () => {
+    expect(result.source).toBe('subtitle_ocr');
+    expect(result.lines).toHaveLength(CUES.length);
+    result.lines.forEach((l, i) =>
+      expect(textSimilarity(l.text, CUES[i]!.lines[0]!), l.text).toBeGreaterThanOrEqual(0.9),
+    );
+  });
+
+  it('times them within two frames', () => {
+    const frames = result.lines.map((l, i) => [
+      Math.round((l.start - CUES[i]!.start) * FPS),
+      Math.round((l.end - CUES[i]!.end) * FPS),
+    ]);
+    for (const d of frames.flat()) expect(Math.abs(d), JSON.stringify(frames)).toBeLessThanOrEqual(2);
+  });
+});
