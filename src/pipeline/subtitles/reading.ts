@@ -27,7 +27,7 @@ function steadyOnRows(frames: readonly FrameMasks[], f: number, rows: Uint32Arra
 
 /**
  * The sampled frame to read segment `s` at (`steady` unless one holds FULLER times its text on
- * the segment's rows), and the segment's box grown to hold that frame's text on those rows.
+ * the segment's rows), and the segment's box widened to hold that frame's text on those rows.
  */
 export function readingFrame(
   frames: readonly FrameMasks[],
@@ -36,10 +36,8 @@ export function readingFrame(
   opts: { grid: MaskGrid; sampleEvery: number },
 ): Pick<Segment, 'ocrFrame' | 'cells'> {
   const { gw, gh, words } = opts.grid;
-  // The core's rows, and a little more: letters swept early may reach above or below them.
   const rows = new Uint32Array(words);
-  const grow = Math.ceil((s.cells[3] - s.cells[1]) / 4);
-  for (let y = Math.max(0, s.cells[1] - grow); y < Math.min(gh, s.cells[3] + grow); y++)
+  for (let y = s.cells[1]; y < s.cells[3]; y++)
     for (let x = 0; x < gw; x++) rows[(y * gw + x) >>> 5]! |= 1 << ((y * gw + x) & 31);
   let best = steady;
   let bestText = steadyOnRows(frames, steady, rows);
@@ -49,12 +47,8 @@ export function readingFrame(
     const text = steadyOnRows(frames, f, rows);
     if (count(text) >= FULLER * steadyCount && count(text) > count(bestText)) [best, bestText] = [f, text];
   }
+  // Wider only: text above or below the core's rows is the picture more often than letters.
   const box = bounds(bestText, gw, gh);
   const [x0, y0, x1, y1] = s.cells;
-  return {
-    ocrFrame: best,
-    cells: box
-      ? [Math.min(x0, box[0]), Math.min(y0, box[1]), Math.max(x1, box[2]), Math.max(y1, box[3])]
-      : s.cells,
-  };
+  return { ocrFrame: best, cells: box ? [Math.min(x0, box[0]), y0, Math.max(x1, box[2]), y1] : s.cells };
 }
