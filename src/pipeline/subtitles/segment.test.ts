@@ -139,6 +139,18 @@ describe('findSegments', () => {
     }
   });
 
+  it('starts a subtitle that appears a few frames before a cut where it appears', () => {
+    // Text 2 from frame 50; at frame 54 the picture cuts to a test chart under it.
+    const seq = Array.from({ length: 90 }, (_, i) =>
+      i >= 10 && i < 40 ? frame(1) : i < 50 ? frame(null) : frame(2, { bars: i >= 54 }),
+    );
+    const segs = findSegments(masks(seq), { ...opts, charCells: 5 });
+    const spans = JSON.stringify(segs.map((s) => [s.start, s.end]));
+    expect(segs.length, spans).toBe(2);
+    expect(Math.abs(segs[1]!.start - 50), spans).toBeLessThanOrEqual(1);
+    expect(segs[1]!.end, spans).toBe(90);
+  });
+
   it('finds nothing in a band without text', () => {
     expect(findSegments(masks(Array.from({ length: 30 }, () => frame(null))), opts)).toEqual([]);
   });

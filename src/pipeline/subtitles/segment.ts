@@ -45,9 +45,8 @@ export function findSegments(frames: readonly FrameMasks[], opts: SegmentOptions
   const need = minCells(opts.grid, opts.charCells);
   const charCells = opts.charCells ?? need;
   const minFrames = Math.max(3, Math.round(opts.fps * 0.2));
-  const stable = runsOf(frames, opts.grid, charCells, minFrames).filter(
-    (r) => r.end - r.start >= minFrames && count(r.core) >= need / 2,
-  );
+  const all = runsOf(frames, opts.grid, charCells, minFrames);
+  const stable = all.filter((r) => r.end - r.start >= minFrames && count(r.core) >= need / 2);
   // Merge stable runs that show the same text, across a flicker or a cut that barely moved it.
   const groups: Run[][] = [];
   for (const run of stable) {
@@ -84,6 +83,19 @@ export function findSegments(frames: readonly FrameMasks[], opts: SegmentOptions
     const prevIsBackground = !!prev && containment(prev.core, core) >= 0.8;
     let start = Math.max(g[0]!.start, prev?.end ?? 0);
     let end = g[g.length - 1]!.end;
+    // A subtitle that appears just before a hard cut: the few frames before the cut are a run
+    // too short to count, showing part of our picture (our text without the new background).
+    const lead = all.find(
+      (r) =>
+        r.end >= g[0]!.start - 1 &&
+        r.end <= g[0]!.start &&
+        r.end - r.start < minFrames &&
+        r.start >= start - minFrames &&
+        r.start >= (prev?.end ?? 0) &&
+        count(r.core) >= need / 2 &&
+        containment(r.core, core) >= 0.8,
+    );
+
     // Stable masks see new text two frames late (losses at once): when this segment follows
     // another directly, the change is the sharpest raw-mask change among the last LAG frames.
     if (prev && prev.end >= start - LAG) {
@@ -95,14 +107,18 @@ export function findSegments(frames: readonly FrameMasks[], opts: SegmentOptions
     }
     // Fade-in, fade-out and an onset from nothing: walk while most of this text (the part the
     // neighbour does not share, e.g. not the still background) is faintly there.
-    const before = distinct(core, prev?.core, need);
     const floor = Math.max(
       prev ? (prevIsBackground ? prev.start + 1 : Math.min(prev.end, start)) : 0,
       start - maxFade,
     );
-    // Busy backgrounds show some of any mask by chance: measure that on a frame beyond reach.
-    const needBefore = Math.max(FADE_RECALL, recall(before, frames[Math.max(0, floor - 1)]) + 0.15);
-    start = walk(before, start, -1, floor, needBefore);
+    const walkBack = (bits: Uint32Array, from: number): number => {
+      const before = distinct(bits, prev?.core, need);
+      // Busy backgrounds show some of any mask by chance: measure that on a frame beyond reach.
+      const needBefore = Math.max(FADE_RECALL, recall(before, frames[Math.max(0, floor - 1)]) + 0.15);
+      return walk(before, from, -1, Math.min(floor, from), needBefore);
+    };
+    // From the lead too, with its own bits (ours without the new background), when it has one.
+    start = Math.min(walkBack(core, start), lead ? walkBack(lead.core, lead.start) : start);
     if (prev) prev.end = Math.min(prev.end, start);
     const nextRun = groups[i + 1]?.[0];
     const nextIsBackground = !!nextRun && containment(nextRun.core, core) >= 0.8;
