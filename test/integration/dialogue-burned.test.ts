@@ -3,11 +3,10 @@
  * yellow, a logo, and a hard cut under a subtitle. Cue boundaries must be within two frames.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runDialogueStage, type DialogueResult } from '../../src/pipeline/dialogue/index.js';
-import { probeMedia } from '../../src/pipeline/probe/run.js';
+import type { DialogueResult } from '../../src/pipeline/dialogue/index.js';
 import { normalize, textSimilarity } from '../../src/pipeline/subtitles/text.js';
-import { noopStageContext } from '../../src/pipeline/types.js';
-import { makeSubtitledVideo, type BurnedCue } from '../fixtures/subtitled-video.js';
+import type { BurnedCue } from '../fixtures/subtitled-video.js';
+import { burnedDialogue, frameErrors } from '../helpers/burned-dialogue.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const FPS = 25;
@@ -23,22 +22,19 @@ describe('dialogue stage on burned-in subtitles', () => {
   const tmp = tempDir();
   let result: DialogueResult;
   beforeAll(async () => {
-    const clip = await makeSubtitledVideo({
-      path: `${tmp.dir}/burned.mp4`,
-      width: 480,
-      height: 270,
-      fps: FPS,
-      segments: [3, 5.4],
-      cues: CUES,
-      logo: '好看视频',
-    });
-    const media = await probeMedia(clip.path);
-    result = await runDialogueStage(clip.path, media, {
-      ctx: noopStageContext(new AbortController().signal, tmp.dir),
-      language: 'zh',
-      useSubtitle: true,
-      asr: null,
-    });
+    result = await burnedDialogue(
+      {
+        path: `${tmp.dir}/burned.mp4`,
+        width: 480,
+        height: 270,
+        fps: FPS,
+        segments: [3, 5.4],
+        cues: CUES,
+        logo: '好看视频',
+      },
+      tmp.dir,
+      'zh',
+    );
   });
   afterAll(() => tmp.cleanup());
 
@@ -53,10 +49,7 @@ describe('dialogue stage on burned-in subtitles', () => {
   });
 
   it('times cues within two frames, also across the cut and after a fade-in', () => {
-    const frames = result.lines.map((l, i) => [
-      Math.round((l.start - CUES[i]!.start) * FPS),
-      Math.round((l.end - CUES[i]!.end) * FPS),
-    ]);
+    const frames = frameErrors(result.lines, CUES, FPS);
     for (const d of frames.flat()) expect(Math.abs(d), JSON.stringify(frames)).toBeLessThanOrEqual(2);
   });
 

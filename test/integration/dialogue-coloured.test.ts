@@ -4,11 +4,10 @@
  * sampled frames and scans and isolates them with thresholds for it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runDialogueStage, type DialogueResult } from '../../src/pipeline/dialogue/index.js';
-import { probeMedia } from '../../src/pipeline/probe/run.js';
+import type { DialogueResult } from '../../src/pipeline/dialogue/index.js';
 import { textSimilarity } from '../../src/pipeline/subtitles/text.js';
-import { noopStageContext } from '../../src/pipeline/types.js';
-import { makeSubtitledVideo, type BurnedCue } from '../fixtures/subtitled-video.js';
+import type { BurnedCue } from '../fixtures/subtitled-video.js';
+import { burnedDialogue, frameErrors } from '../helpers/burned-dialogue.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const FPS = 25;
@@ -23,21 +22,18 @@ describe('dialogue stage on blue and green burned-in subtitles', () => {
   const tmp = tempDir();
   let result: DialogueResult;
   beforeAll(async () => {
-    const clip = await makeSubtitledVideo({
-      path: `${tmp.dir}/coloured.mp4`,
-      width: 640,
-      height: 360,
-      fps: FPS,
-      segments: [3, 4],
-      cues: CUES,
-    });
-    const media = await probeMedia(clip.path);
-    result = await runDialogueStage(clip.path, media, {
-      ctx: noopStageContext(new AbortController().signal, tmp.dir),
-      language: 'zh',
-      useSubtitle: true,
-      asr: null,
-    });
+    result = await burnedDialogue(
+      {
+        path: `${tmp.dir}/coloured.mp4`,
+        width: 640,
+        height: 360,
+        fps: FPS,
+        segments: [3, 4],
+        cues: CUES,
+      },
+      tmp.dir,
+      'zh',
+    );
   });
   afterAll(() => tmp.cleanup());
 
@@ -50,10 +46,7 @@ describe('dialogue stage on blue and green burned-in subtitles', () => {
   });
 
   it('times them within two frames', () => {
-    const frames = result.lines.map((l, i) => [
-      Math.round((l.start - CUES[i]!.start) * FPS),
-      Math.round((l.end - CUES[i]!.end) * FPS),
-    ]);
+    const frames = frameErrors(result.lines, CUES, FPS);
     for (const d of frames.flat()) expect(Math.abs(d), JSON.stringify(frames)).toBeLessThanOrEqual(2);
   });
 });

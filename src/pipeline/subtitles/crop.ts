@@ -20,19 +20,10 @@ export async function writeLetters(
   fill?: number,
 ): Promise<Omit<Cleaned, 'gray'>> {
   const { default: sharp } = await import('sharp');
-  const { data, info } = await sharp(frame)
-    .extract(rect)
-    .greyscale()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  const cleaned = isolateLetters(
-    new Uint8Array(data.buffer, data.byteOffset, data.length),
-    info.width,
-    info.height,
-    fill,
-  );
+  const crop = await readGrayRect(frame, rect);
+  const cleaned = isolateLetters(crop.gray, crop.width, crop.height, fill);
   await sharp(Buffer.from(cleaned.gray.buffer, cleaned.gray.byteOffset, cleaned.gray.length), {
-    raw: { width: info.width, height: info.height, channels: 1 },
+    raw: { width: crop.width, height: crop.height, channels: 1 },
   })
     .png()
     .toFile(out);

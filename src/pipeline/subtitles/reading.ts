@@ -10,7 +10,7 @@ import type { MaskGrid } from './mask.js';
 import type { Segment } from './types.js';
 
 /** Another sampled frame must show this much more steady text on the segment's rows to be read instead. */
-export const FULLER = 1.08;
+const FULLER = 1.08;
 
 /**
  * Text of frame f on the segment's rows that was also there the two frames before (moving

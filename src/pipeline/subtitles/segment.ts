@@ -95,7 +95,6 @@ export function findSegments(frames: readonly FrameMasks[], opts: SegmentOptions
         count(r.core) >= need / 2 &&
         containment(r.core, core) >= 0.8,
     );
-
     // Stable masks see new text two frames late (losses at once): when this segment follows
     // another directly, the change is the sharpest raw-mask change among the last LAG frames.
     if (prev && prev.end >= start - LAG) {
