@@ -173,5 +173,23 @@ export function overFootage(media: string): Record<string, Spec> {
         { start: 6.8, end: 8.2, lines: ['那我也要知道'], color: '0x3399ff' },
       ],
     },
+    // Written with the scan for letters of a pure colour (red letters are as dark as their
+    // picture in luma: invisible to the masks before).
+    'footage/vertical-zh-red-720x1280': {
+      width: 720,
+      height: 1280,
+      fps: 25,
+      segments: [4, 4.4],
+      footage: [
+        { file: `${shots}/goldeneye-vfr-drop3.mp4`, at: 2 },
+        { file: hamilton, at: 2.5 },
+      ],
+      cues: [
+        { start: 0.4, end: 2.4, lines: ['你到底想要什么'], color: 'red' },
+        { start: 2.6, end: 4.8, lines: ['我只想知道真相', 'I just want the truth.'], color: 'red' },
+        { start: 5.0, end: 6.6, lines: ['真相会毁了你'] },
+        { start: 6.8, end: 8.2, lines: ['那我也要知道'], color: 'red' },
+      ],
+    },
   };
 }

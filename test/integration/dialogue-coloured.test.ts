@@ -1,7 +1,8 @@
 /**
  * Burned-in subtitles in colours darker than white or yellow (blue, green; a second speaker in
  * white), also over a white part of the picture: the stage measures the letters' fill in the
- * sampled frames and scans and isolates them with thresholds for it.
+ * sampled frames and scans and isolates them with thresholds for it. Red letters (as dark as
+ * their picture in luma) are scanned in a gray brightened where the picture is red.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DialogueResult } from '../../src/pipeline/dialogue/index.js';
@@ -47,6 +48,40 @@ describe('dialogue stage on blue and green burned-in subtitles', () => {
 
   it('times them within two frames', () => {
     const frames = frameErrors(result.lines, CUES, FPS);
+    for (const d of frames.flat()) expect(Math.abs(d), JSON.stringify(frames)).toBeLessThanOrEqual(2);
+  });
+});
+
+const RED_CUES: BurnedCue[] = [
+  { start: 0.4, end: 2.4, lines: ['我一直在等你回来'], color: 'red' },
+  // The background cuts at 3.0 s under this one.
+  { start: 2.8, end: 4.6, lines: ['可是你从来没有回头', 'But you never looked back.'], color: 'red' },
+  { start: 5.0, end: 6.6, lines: ['今晚我们把话说清楚'] },
+  { start: 6.8, end: 8.2, lines: ['那我也要知道'], color: 'red' },
+];
+
+describe('dialogue stage on red burned-in subtitles', () => {
+  const tmp = tempDir();
+  let result: DialogueResult;
+  beforeAll(async () => {
+    result = await burnedDialogue(
+      { path: `${tmp.dir}/red.mp4`, width: 640, height: 360, fps: FPS, segments: [3, 5.4], cues: RED_CUES },
+      tmp.dir,
+      'zh',
+    );
+  });
+  afterAll(() => tmp.cleanup());
+
+  it('reads every line once, red or white, with its translation', () => {
+    expect(result.lines).toHaveLength(RED_CUES.length);
+    result.lines.forEach((l, i) =>
+      expect(textSimilarity(l.text, RED_CUES[i]!.lines[0]!), l.text).toBeGreaterThanOrEqual(0.9),
+    );
+    expect(result.lines[1]!.translations?.[0]?.language).toBe('en');
+  });
+
+  it('times them within two frames', () => {
+    const frames = frameErrors(result.lines, RED_CUES, FPS);
     for (const d of frames.flat()) expect(Math.abs(d), JSON.stringify(frames)).toBeLessThanOrEqual(2);
   });
 });

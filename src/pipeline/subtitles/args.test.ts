@@ -27,6 +27,21 @@ describe('ffmpeg argument builders', () => {
     expect(graph).toContain("select='not(mod(n\\,6))'");
     expect(args.slice(-1)).toEqual(['/w/%06d.jpg']);
     expect(args).toContain('pipe:1');
+    expect(args[args.indexOf('-pix_fmt') + 1]).toBe('gray');
+  });
+  it('decodes the band in RGB for letters of a pure colour (red)', () => {
+    const plan = {
+      top: 0,
+      height: 100,
+      analysis: { width: 160, height: 50 },
+      sampleEvery: 6,
+      hiPattern: '/w/%06d.jpg',
+    };
+    const args = scanArgs(fileSource('/v.mp4', 640, 360, 10), { ...plan, channel: 0 });
+    expect(args[args.indexOf('-filter_complex') + 1]).toContain(
+      'scale=160:50:flags=area,format=rgb24,showinfo[lo]',
+    );
+    expect(args[args.indexOf('-pix_fmt') + 1]).toBe('rgb24');
   });
   it('draws every change of a bitmap track on a canvas of its authored size', () => {
     const args = bitmapFramesArgs('/p.mkv', 3, { width: 1920, height: 1080 }, '/w/%06d.png');

@@ -3,6 +3,7 @@
  * plus a filter chain ending in `[src]` (the file's picture). Bitmap tracks (PGS, VobSub) are
  * timed from their decoded events (ffprobe) and drawn once per change by ffmpeg's sub2video.
  */
+import type { Channel } from './channel.js';
 
 export interface VideoSource {
   inputs: string[];
@@ -78,18 +79,24 @@ export interface ScanPlan {
   /** A full-resolution JPEG of the band every this many frames. */
   sampleEvery: number;
   hiPattern: string;
+  /** Letters of this channel's pure colour: decode RGB for `colourGray` (channel.ts). */
+  channel?: Channel;
 }
 
-/** One decode: gray band frames to stdout (with showinfo timestamps) and sparse hi-res crops. */
+/**
+ * One decode: gray band frames to stdout (with showinfo timestamps) and sparse hi-res crops.
+ * For letters of a pure colour the frames are RGB: the scan makes its gray from them (channel.ts).
+ */
 export function scanArgs(src: VideoSource, plan: ScanPlan): string[] {
   const crop = `crop=${src.width}:${plan.height}:0:${plan.top}`;
+  const pixFmt = plan.channel === undefined ? 'gray' : 'rgb24';
   const graph =
     `${src.chain};[src]${crop},split=2[a][b];` +
-    `[a]scale=${plan.analysis.width}:${plan.analysis.height}:flags=area,format=gray,showinfo[lo];` +
+    `[a]scale=${plan.analysis.width}:${plan.analysis.height}:flags=area,format=${pixFmt},showinfo[lo];` +
     `[b]select='not(mod(n\\,${plan.sampleEvery}))'[hi]`;
   return [
     ...['-v', 'info', '-nostdin', '-y', ...src.inputs, '-filter_complex', graph],
-    ...['-map', '[lo]', '-fps_mode', 'passthrough', '-f', 'rawvideo', '-pix_fmt', 'gray', 'pipe:1'],
+    ...['-map', '[lo]', '-fps_mode', 'passthrough', '-f', 'rawvideo', '-pix_fmt', pixFmt, 'pipe:1'],
     ...['-map', '[hi]', '-fps_mode', 'passthrough', '-q:v', '2', '-f', 'image2', plan.hiPattern],
   ];
 }

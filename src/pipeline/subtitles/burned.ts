@@ -9,7 +9,8 @@ import { type ScanPlan, type VideoSource } from './args.js';
 import { findBand, type BandResult, type Sample } from './band.js';
 import { count, countAnd } from './bits.js';
 import { minCells } from './change.js';
-import { readGrayRect, readLumaRect, writeCrop, writeLetters, type CropRect } from './crop.js';
+import { CHANNEL_NAMES, letterChannel, plane, type Channel, type RgbCrop } from './channel.js';
+import { readGrayRect, readRgbRect, writeCrop, writeLetters, type CropRect } from './crop.js';
 import { cueLines, mergeCues } from './cues.js';
 import { isDarkFill, letterFill, maskThresholds, type GrayCrop } from './fill.js';
 import { maskGrid, type MaskThresholds } from './mask.js';
@@ -56,11 +57,16 @@ export async function readBurnedSubtitles(
   // Letters darker than white (blue, green): lower mask thresholds, and a cap on the brightness
   // letter isolation asks for. White and yellow subtitles leave both as they are.
   let readFill: number | undefined;
+  // Letters of a pure colour too dark in luma (red): scanned and read in that colour's channel.
+  let channel: Channel | undefined;
   if (!opts.wholeFrame) {
     const samples = await sampleFrames(src, file, join(opts.dir, 'samples'), ctx.signal);
     found = findBand(samples);
     const fill = await measureFill(samples, found.lines);
-    if (isDarkFill(fill.mask)) {
+    if (fill.channel !== null) {
+      channel = fill.channel;
+      ctx.log(`subtitles: letters of a pure colour, scanned for ${CHANNEL_NAMES[channel]}`);
+    } else if (isDarkFill(fill.mask)) {
       strong = maskThresholds(fill.mask);
       readFill = fill.read ?? undefined;
       ctx.log(`subtitles: letters of luma ${fill.mask}, text masks from luma ${strong.luma}`);
@@ -83,7 +89,14 @@ export async function readBurnedSubtitles(
   const k = Math.min(1, MAX_ANALYSIS_WIDTH / src.width, Math.max(MIN_ANALYSIS_WIDTH / src.width, lineK));
   const analysis = { width: Math.max(8, even(src.width * k)), height: Math.max(8, even(height * k)) };
   const sampleEvery = Math.max(1, Math.round(opts.fps / 4));
-  const plan: ScanPlan = { top, height, analysis, sampleEvery, hiPattern: join(opts.dir, 'hi', '%06d.jpg') };
+  const plan: ScanPlan = {
+    top,
+    height,
+    analysis,
+    sampleEvery,
+    hiPattern: join(opts.dir, 'hi', '%06d.jpg'),
+    channel,
+  };
   const ignore = ignoreCells(
     maskGrid(analysis.width, analysis.height),
     plan,
@@ -117,7 +130,7 @@ export async function readBurnedSubtitles(
     const hi = join(opts.dir, 'hi', `${String(seg.ocrFrame / sampleEvery + 1).padStart(6, '0')}.jpg`);
     const rect = cropRect(seg, plan, src.width);
     const letters = join(opts.dir, `cue${i}.png`);
-    const cleaned = await writeLetters(hi, rect, letters, readFill);
+    const cleaned = await writeLetters(hi, rect, letters, { fill: readFill, channel });
     ocrCalls++;
     let lines = await readText(letters);
     // Nothing left once the background went (letters with no outline to set them apart):
@@ -157,13 +170,14 @@ const FILL_SAMPLES = 8;
 
 /**
  * The fill of the subtitle lines the band finder read, in the scan's luma (for the masks) and
- * in the crops' gray (for letter isolation); null when no line showed isolated letters.
+ * in the crops' gray (for letter isolation); null when no line showed isolated letters. And the
+ * colour channel their letters are a pure colour of, when that is what isolates them.
  */
 async function measureFill(
   samples: readonly Sample[],
   lines: BandResult['lines'],
-): Promise<{ mask: number | null; read: number | null }> {
-  const luma: GrayCrop[] = [];
+): Promise<{ mask: number | null; read: number | null; channel: Channel | null }> {
+  const rgb: RgbCrop[] = [];
   const gray: GrayCrop[] = [];
   for (const { sample, box } of lines.slice(0, FILL_SAMPLES)) {
     const s = samples[sample];
@@ -176,10 +190,11 @@ async function measureFill(
     const bottom = Math.min(s.height, Math.ceil(box[3] * s.height + m));
     if (right - left < 4 || bottom - top < 4) continue;
     const rect = { left, top, width: right - left, height: bottom - top };
-    luma.push(await readLumaRect(s.file, rect));
+    rgb.push(await readRgbRect(s.file, rect));
     gray.push(await readGrayRect(s.file, rect));
   }
-  return { mask: letterFill(luma), read: letterFill(gray) };
+  const luma = rgb.map((c) => ({ gray: plane(c, 'luma'), width: c.width, height: c.height }));
+  return { mask: letterFill(luma), read: letterFill(gray), channel: letterChannel(rgb) };
 }
 
 /** The subtitle's pixels in the hi-res crop, with a margin the text detector needs. */

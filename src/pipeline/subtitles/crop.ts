@@ -2,6 +2,7 @@
  * I/O: the subtitle's rectangle of a full-resolution frame written for OCR, either as letters
  * on black (clean.ts) or as taken.
  */
+import { channelLetters, type Channel, type RgbCrop } from './channel.js';
 import { isolateLetters, type Cleaned } from './clean.js';
 import type { GrayCrop } from './fill.js';
 
@@ -12,43 +13,48 @@ export interface CropRect {
   height: number;
 }
 
-/** Writes the rectangle's letters on black to `out` (PNG); says how many regions were dropped. */
+/**
+ * Writes the rectangle's letters on black to `out` (PNG); says how many regions were dropped.
+ * Letters are isolated in gray, or in `channel` for letters of that pure colour (channel.ts).
+ */
 export async function writeLetters(
   frame: string,
   rect: CropRect,
   out: string,
-  fill?: number,
+  opts: { fill?: number; channel?: Channel } = {},
 ): Promise<Omit<Cleaned, 'gray'>> {
   const { default: sharp } = await import('sharp');
-  const crop = await readGrayRect(frame, rect);
-  const cleaned = isolateLetters(crop.gray, crop.width, crop.height, fill);
-  await sharp(Buffer.from(cleaned.gray.buffer, cleaned.gray.byteOffset, cleaned.gray.length), {
-    raw: { width: crop.width, height: crop.height, channels: 1 },
+  const { fill, channel } = opts;
+  const { width, height, cleaned } =
+    channel === undefined
+      ? await readGrayRect(frame, rect).then((c) => ({
+          ...c,
+          cleaned: isolateLetters(c.gray, c.width, c.height, fill),
+        }))
+      : await readRgbRect(frame, rect).then((c) => ({ ...c, cleaned: channelLetters(c, channel) }));
+  const letters = cleaned.gray;
+  await sharp(Buffer.from(letters.buffer, letters.byteOffset, letters.length), {
+    raw: { width, height, channels: 1 },
   })
     .png()
     .toFile(out);
   return { kept: cleaned.kept, dropped: cleaned.dropped };
 }
 
-/**
- * The rectangle of a picture file as video-range luma (BT.601, 16-235): the values the band scan
- * sees in decoded frames, so a fill measured here compares with the mask thresholds.
- */
-export async function readLumaRect(frame: string, rect: CropRect): Promise<GrayCrop> {
+/** The rectangle of a picture file as interleaved RGB. */
+export async function readRgbRect(frame: string, rect: CropRect): Promise<RgbCrop> {
   const { default: sharp } = await import('sharp');
   const { data, info } = await sharp(frame)
     .extract(rect)
     .removeAlpha()
+    .toColourspace('srgb')
     .raw()
     .toBuffer({ resolveWithObject: true });
-  const c = info.channels;
-  const gray = new Uint8Array(info.width * info.height);
-  for (let i = 0, j = 0; i < gray.length; i++, j += c)
-    gray[i] =
-      c < 3
-        ? data[j]!
-        : Math.round(16 + ((0.299 * data[j]! + 0.587 * data[j + 1]! + 0.114 * data[j + 2]!) * 219) / 255);
-  return { gray, width: info.width, height: info.height };
+  return {
+    rgb: new Uint8Array(data.buffer, data.byteOffset, data.length),
+    width: info.width,
+    height: info.height,
+  };
 }
 
 /** The rectangle of a picture file in gray, as `writeLetters` sees it. */

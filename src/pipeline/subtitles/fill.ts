@@ -20,7 +20,7 @@ export interface GrayCrop {
  */
 export const BRIGHT_FILL = 165;
 /** Below this the fill is not measured reliably (red fill, 81, is not isolated as letters). */
-const DARKEST_FILL = 90;
+export const DARKEST_FILL = 90;
 /** A crop counts when this many letters (regions) and pixels of them were isolated. */
 const MIN_LETTERS = 3;
 const MIN_PIXELS = 30;

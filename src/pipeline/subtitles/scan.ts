@@ -1,10 +1,12 @@
 /**
  * I/O: the one decode of the subtitle band. Every frame becomes a pair of packed text masks
  * (kept for the whole video: ~2 KB per frame), every Nth frame a full-resolution JPEG crop.
+ * Frames come as luma, or as RGB turned into the gray for letters of a pure colour (channel.ts).
  */
 import { mkdir } from 'node:fs/promises';
 import { startProcess } from '../../process/spawn.js';
 import { scanArgs, type ScanPlan, type VideoSource } from './args.js';
+import { colourGray } from './channel.js';
 import { MaskMaker, maskGrid, type MaskGrid, type MaskThresholds } from './mask.js';
 import type { FrameMasks } from './change.js';
 
@@ -40,14 +42,18 @@ export async function scanBand(
       if (pts.length % 50 === 0) onProgress(Number(m[2]));
     }
   });
-  const frameBytes = plan.analysis.width * plan.analysis.height;
+  const pixels = plan.analysis.width * plan.analysis.height;
+  const frameBytes = plan.channel === undefined ? pixels : 3 * pixels;
+  const gray = new Uint8Array(pixels);
+  const toGray = (frame: Buffer): Uint8Array =>
+    plan.channel === undefined ? frame : colourGray(frame, plan.channel, gray);
   const frames: FrameMasks[] = [];
   let pending: Buffer = Buffer.alloc(0);
   proc.stdout.on('data', (chunk: Buffer) => {
     pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
     let off = 0;
     while (pending.length - off >= frameBytes) {
-      frames.push(maker.make(pending.subarray(off, off + frameBytes), ignore));
+      frames.push(maker.make(toGray(pending.subarray(off, off + frameBytes)), ignore));
       off += frameBytes;
     }
     pending = off === pending.length ? Buffer.alloc(0) : Buffer.from(pending.subarray(off));

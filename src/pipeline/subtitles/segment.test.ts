@@ -151,6 +151,22 @@ describe('findSegments', () => {
     expect(segs[1]!.end, spans).toBe(90);
   });
 
+  it('does not start a subtitle at a short gap showing only the picture it appears over', () => {
+    // A still caption of the picture (test-chart bars) from frame 30 on, under text 1 until
+    // frame 40; only the caption for 2 frames (a run too short to count); text 2 from frame 42.
+    const seq = Array.from({ length: 90 }, (_, i) =>
+      i < 40 && i >= 10
+        ? frame(1, { bars: i >= 30 })
+        : i < 42
+          ? frame(null, { bars: i >= 30 })
+          : frame(2, { bars: true }),
+    );
+    const segs = findSegments(masks(seq), { ...opts, charCells: 5 });
+    const spans = JSON.stringify(segs.map((s) => [s.start, s.end]));
+    expect(Math.abs(segs[segs.length - 1]!.start - 42), spans).toBeLessThanOrEqual(1);
+    expect(segs[segs.length - 1]!.end, spans).toBe(90);
+  });
+
   it('finds nothing in a band without text', () => {
     expect(findSegments(masks(Array.from({ length: 30 }, () => frame(null))), opts)).toEqual([]);
   });

@@ -41,6 +41,11 @@ function distinct(core: Uint32Array, other: Uint32Array | undefined, need: numbe
   return count(d) >= need ? d : core;
 }
 
+/** Bits of `core` not in the run before it (all of them when there is none). */
+function appeared(core: Uint32Array, before: Run | undefined): Uint32Array {
+  return before ? core.map((w, i) => w & ~before.core[i]!) : core;
+}
+
 export function findSegments(frames: readonly FrameMasks[], opts: SegmentOptions): Segment[] {
   const need = minCells(opts.grid, opts.charCells);
   const charCells = opts.charCells ?? need;
@@ -84,17 +89,27 @@ export function findSegments(frames: readonly FrameMasks[], opts: SegmentOptions
     let start = Math.max(g[0]!.start, prev?.end ?? 0);
     let end = g[g.length - 1]!.end;
     // A subtitle that appears just before a hard cut: the few frames before the cut are a run
-    // too short to count, showing part of our picture (our text without the new background).
-    const lead = all.find(
-      (r) =>
-        r.end >= g[0]!.start - 1 &&
-        r.end <= g[0]!.start &&
-        r.end - r.start < minFrames &&
-        r.start >= start - minFrames &&
-        r.start >= (prev?.end ?? 0) &&
-        count(r.core) >= need / 2 &&
-        containment(r.core, core) >= 0.8,
-    );
+    // too short to count, showing part of our picture (our text without the new background)
+    // that the run before it did not show (not a caption of the picture our text then covers).
+    const lead = all
+      .filter(
+        (r) =>
+          r.end >= g[0]!.start - 1 &&
+          r.end <= g[0]!.start &&
+          r.end - r.start < minFrames &&
+          r.start >= start - minFrames &&
+          r.start >= (prev?.end ?? 0) &&
+          count(r.core) >= need / 2 &&
+          containment(r.core, core) >= 0.8,
+      )
+      .map((r) => ({
+        ...r,
+        fresh: appeared(
+          r.core,
+          all.find((b) => b.end === r.start),
+        ),
+      }))
+      .find((r) => count(r.fresh) >= need / 2);
     // Stable masks see new text two frames late (losses at once): when this segment follows
     // another directly, the change is the sharpest raw-mask change among the last LAG frames.
     if (prev && prev.end >= start - LAG) {
@@ -116,8 +131,8 @@ export function findSegments(frames: readonly FrameMasks[], opts: SegmentOptions
       const needBefore = Math.max(FADE_RECALL, recall(before, frames[Math.max(0, floor - 1)]) + 0.15);
       return walk(before, from, -1, Math.min(floor, from), needBefore);
     };
-    // From the lead too, with its own bits (ours without the new background), when it has one.
-    start = Math.min(walkBack(core, start), lead ? walkBack(lead.core, lead.start) : start);
+    // From the lead too, with the bits that appeared there (ours without the new background).
+    start = Math.min(walkBack(core, start), lead ? walkBack(lead.fresh, lead.start) : start);
     if (prev) prev.end = Math.min(prev.end, start);
     const nextRun = groups[i + 1]?.[0];
     const nextIsBackground = !!nextRun && containment(nextRun.core, core) >= 0.8;
