@@ -95,6 +95,35 @@ describe('word-space recovery', () => {
     expect(insertSpaces(chars, [])).toBe('Iwantyou');
   });
 
+  it("takes no gap narrower than the line's own word spaces for one (small or slanted text)", () => {
+    // "It's two": the recogniser spaced "It's two" itself (a 6-column gap); the 4-column gap
+    // between "w" and "o" passes the share of the ink's height but is a letter gap ("tw o").
+    const chars = [
+      { ch: 'I', x: 2 },
+      { ch: 't', x: 8 },
+      { ch: "'", x: 13 },
+      { ch: 's', x: 18 },
+      { ch: ' ', x: 24 },
+      { ch: 't', x: 30 },
+      { ch: 'w', x: 38 },
+      { ch: 'o', x: 47 },
+    ];
+    const gaps = [
+      { from: 21, to: 27 },
+      { from: 41, to: 45 },
+    ];
+    expect(insertSpaces(chars, gaps)).toBe("It's two");
+    // Without a space of the recogniser's to measure by, the gap counts as before.
+    expect(
+      insertSpaces(
+        chars.filter((c) => c.ch !== ' '),
+        gaps,
+      ),
+    ).toBe("It's tw o");
+    // A gap about as wide as the known space is a space.
+    expect(insertSpaces(chars, [gaps[0]!, { from: 40, to: 45 }])).toBe("It's tw o");
+  });
+
   it('keeps punctuation and a word-initial capital with their word across a wide gap', () => {
     // Characters 10 columns apart, a gap after every one: only real word breaks take it.
     const at = (text: string): Array<{ ch: string; x: number }> =>

@@ -180,18 +180,41 @@ function mayBreak(prev: string, next: string, prevStartsWord: boolean): boolean 
   return !(lonelyCapital && /^\p{Ll}$/u.test(next));
 }
 
+/** A gap narrower than this share of the line's narrowest known word space is a letter gap. */
+export const KNOWN_SPACE_SHARE = 0.75;
+
+/**
+ * Widths of the gaps the recogniser put a space in: word spaces of this line for certain. In
+ * small or slanted text a letter gap can be as wide as the fixed share of the ink's height
+ * ("tw o" at 12 px, "we'l l" in italics), but not as wide as the line's own word spaces.
+ */
+function knownSpaces(chars: ReadonlyArray<{ ch: string; x: number }>, gaps: readonly Gap[]): number[] {
+  const widths: number[] = [];
+  chars.forEach((c, i) => {
+    const prev = chars[i - 1];
+    const next = chars[i + 1];
+    if (c.ch !== ' ' || !prev || !next) return;
+    const gap = gaps.find((g) => (g.from + g.to) / 2 > prev.x && (g.from + g.to) / 2 < next.x);
+    if (gap) widths.push(gap.to - gap.from);
+  });
+  return widths;
+}
+
 /**
  * The line's text with a space wherever a word gap lies between two consecutive characters
- * (x = each character's centre in crop columns). Spaces the recogniser gave are kept.
+ * (x = each character's centre in crop columns). Spaces the recogniser gave are kept; when it
+ * gave some, a gap must be nearly as wide as the narrowest of them to be a space too.
  */
 export function insertSpaces(chars: ReadonlyArray<{ ch: string; x: number }>, gaps: readonly Gap[]): string {
+  const known = knownSpaces(chars, gaps);
+  const narrowest = known.length ? KNOWN_SPACE_SHARE * Math.min(...known) : 0;
   let out = '';
   chars.forEach((c, i) => {
     const prev = chars[i - 1];
     if (prev && c.ch !== ' ' && prev.ch !== ' ') {
       const between = gaps.some((g) => {
         const mid = (g.from + g.to) / 2;
-        return mid > prev.x && mid < c.x;
+        return mid > prev.x && mid < c.x && g.to - g.from >= narrowest;
       });
       const prevStartsWord = out.length === 1 || out[out.length - 2] === ' ';
       if (between && mayBreak(prev.ch, c.ch, prevStartsWord)) out += ' ';
