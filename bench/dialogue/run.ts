@@ -2,7 +2,8 @@
  * `npm run bench:dialogue`: the dialogue stage on a generated 5-minute 1080x1920 episode with a
  * new subtitle every 3 s (Chinese, every fourth one bilingual; background cuts every 7.5 s).
  * Prints stage wall time, OCR calls against distinct subtitles, accuracy and peak memory.
- * The episode is cached in $REELSCRIPT_BENCH_DIR (default: the OS temp dir).
+ * The episode is cached in $REELSCRIPT_BENCH_DIR (default: the OS temp dir). BENCH_COLOR=red
+ * draws every subtitle in that colour (red letters take the pure-colour scan: RGB decode).
  */
 import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
@@ -17,6 +18,7 @@ import { makeSubtitledVideo, type BurnedCue } from '../../test/fixtures/subtitle
 import { cer, duplicates, matchCues } from '../../eval/dialogue/score.js';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 300);
+const COLOR = process.env.BENCH_COLOR;
 const FPS = 25;
 const WHO = ['我', '你', '他', '她', '我们', '你们', '老板', '妈妈', '哥哥', '总裁'];
 const DO = ['今天', '明天', '刚才', '早就', '一定', '从来没有', '不会', '马上'];
@@ -49,6 +51,7 @@ function cues(): BurnedCue[] {
       end: t + 2.6,
       lines: i % 4 === 3 ? [zh, EN[i % EN.length]!] : [zh],
       fadeIn: i % 10 === 5 ? 0.2 : undefined,
+      color: COLOR,
     });
   }
   return out;
@@ -56,7 +59,7 @@ function cues(): BurnedCue[] {
 
 const dir = process.env.REELSCRIPT_BENCH_DIR ?? join(tmpdir(), 'reelscript-bench');
 await mkdir(dir, { recursive: true });
-const file = join(dir, `dialogue-${DURATION}s-1080x1920.mp4`);
+const file = join(dir, `dialogue-${DURATION}s-1080x1920${COLOR ? `-${COLOR}` : ''}.mp4`);
 const truth = cues();
 if (!existsSync(file)) {
   const t = Date.now();
