@@ -60,12 +60,25 @@ const RED_CUES: BurnedCue[] = [
   { start: 6.8, end: 8.2, lines: ['那我也要知道'], color: 'red' },
 ];
 
+/**
+ * Text of the picture in the subtitle band between two lines, off the frame's axis (the
+ * detector joins text on a subtitle's row into the subtitle's box: that is left as read).
+ */
+const SIGNS: BurnedCue[] = [{ start: 4.64, end: 4.96, lines: ['SALE'], centre: 0.2 }];
+
 describe('dialogue stage on red burned-in subtitles', () => {
   const tmp = tempDir();
   let result: DialogueResult;
   beforeAll(async () => {
     result = await burnedDialogue(
-      { path: `${tmp.dir}/red.mp4`, width: 640, height: 360, fps: FPS, segments: [3, 5.4], cues: RED_CUES },
+      {
+        path: `${tmp.dir}/red.mp4`,
+        width: 640,
+        height: 360,
+        fps: FPS,
+        segments: [3, 5.4],
+        cues: [...RED_CUES, ...SIGNS],
+      },
       tmp.dir,
       'zh',
     );
@@ -78,6 +91,14 @@ describe('dialogue stage on red burned-in subtitles', () => {
       expect(textSimilarity(l.text, RED_CUES[i]!.lines[0]!), l.text).toBeGreaterThanOrEqual(0.9),
     );
     expect(result.lines[1]!.translations?.[0]?.language).toBe('en');
+  });
+
+  it('keeps text of the picture off the axis out of the dialogue, as on-screen text', () => {
+    const spoken = result.lines.map((l) => [l.text, ...(l.translations ?? []).map((t) => t.text)].join(' '));
+    // Its text as read (the recogniser may space a word), without spaces.
+    const onscreen = result.onscreenText.map((t) => t.text.replace(/\s/g, ''));
+    expect(spoken.join(' | ')).not.toMatch(/SAL/);
+    expect(onscreen, JSON.stringify(result.onscreenText)).toContain('SALE');
   });
 
   it('times them within two frames', () => {

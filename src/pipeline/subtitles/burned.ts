@@ -14,13 +14,13 @@ import { readGrayRect, readRgbRect, writeCrop, writeLetters, type CropRect } fro
 import { cueLines, mergeCues } from './cues.js';
 import { isDarkFill, letterFill, maskThresholds, type GrayCrop } from './fill.js';
 import { maskGrid, type MaskThresholds } from './mask.js';
-import { separatePictureText } from './picture-text.js';
+import { besideSubtitle, mergeOnscreen, separatePictureText } from './picture-text.js';
 import { readText } from './ocr.js';
 import { sampleFrames } from './sample.js';
 import { ignoreCells, scanBand } from './scan.js';
 import { findSegments } from './segment.js';
 import { textSimilarity } from './text.js';
-import type { Box, Cue, Segment } from './types.js';
+import type { Box, Cue, OcrLine, Segment } from './types.js';
 
 export interface BurnedOptions {
   ctx: StageContext;
@@ -124,9 +124,12 @@ export async function readBurnedSubtitles(
   const time = (f: number): number =>
     scan.pts[f] ?? (scan.pts[scan.pts.length - 1] ?? 0) + step * (f - scan.pts.length + 1);
   const cues: Cue[] = [];
-  const readings: Array<{ core: Uint32Array; read: ReturnType<typeof cueLines> }> = [];
+  // Text of the picture read beside a subtitle (off the frame's axis): on-screen text.
+  const beside: Array<{ start: number; end: number; text: string }> = [];
+  type Reading = { read: Pick<Cue, 'lines' | 'confidence' | 'offAxis'> | null; aside: string[] };
+  const readings: Array<{ core: Uint32Array } & Reading> = [];
   let ocrCalls = 0;
-  const readSegment = async (seg: Segment, i: number): Promise<ReturnType<typeof cueLines>> => {
+  const readSegment = async (seg: Segment, i: number): Promise<Reading> => {
     const hi = join(opts.dir, 'hi', `${String(seg.ocrFrame / sampleEvery + 1).padStart(6, '0')}.jpg`);
     const rect = cropRect(seg, plan, src.width);
     const letters = join(opts.dir, `cue${i}.png`);
@@ -141,10 +144,22 @@ export async function readBurnedSubtitles(
       ocrCalls++;
       lines = await readText(raw);
     }
-    return cueLines(
-      lines.filter((l) => !persistent.some((p) => textSimilarity(p.text, l.text) >= 0.8)),
-      opts.language,
-    );
+    const own = lines.filter((l) => !persistent.some((p) => textSimilarity(p.text, l.text) >= 0.8));
+    // Rendered tracks may place a subtitle anywhere on the canvas.
+    const aside = opts.wholeFrame ? new Set<OcrLine>() : besideSubtitle(own, rect.left, src.width);
+    // Text beside a subtitle is picture text; a reading with nothing on the axis is kept whole
+    // and flagged, to be merged into a subtitle's reading or else become on-screen text.
+    if (aside.size === own.length && own.length > 0) {
+      const read = cueLines(own, opts.language);
+      return { read: read && { ...read, offAxis: true }, aside: [] };
+    }
+    return {
+      read: cueLines(
+        own.filter((l) => !aside.has(l)),
+        opts.language,
+      ),
+      aside: [...aside].map((l) => l.text),
+    };
   };
   for (const [i, seg] of segments.entries()) {
     ctx.signal.throwIfAborted();
@@ -156,13 +171,21 @@ export async function readBurnedSubtitles(
         count(r.core) + count(seg.core) - 2 * countAnd(r.core, seg.core) <=
         0.5 * (charCells ?? minCells(scan.grid) / 2),
     );
-    const read = known ? known.read : await readSegment(seg, i);
-    if (!known) readings.push({ core: seg.core, read });
+    const { read, aside } = known ?? (await readSegment(seg, i));
+    if (!known) readings.push({ core: seg.core, read, aside });
     if (read) cues.push({ start: time(seg.start), end: time(seg.end), ...read });
+    for (const text of aside) beside.push({ start: time(seg.start), end: time(seg.end), text });
     ctx.onProgress(0.7 + (0.3 * (i + 1)) / segments.length);
   }
   const { dialogue, picture } = separatePictureText(mergeCues(cues, 3 / opts.fps), src.duration, opts.fps);
-  return { cues: dialogue, onscreen: [...onscreen, ...picture], segments: segments.length, ocrCalls };
+  for (const c of dialogue)
+    if (c.offAxis) beside.push({ start: c.start, end: c.end, text: c.lines.map((l) => l.text).join(' ') });
+  return {
+    cues: dialogue.filter((c) => !c.offAxis),
+    onscreen: [...onscreen, ...picture, ...mergeOnscreen(beside, 3 / opts.fps)],
+    segments: segments.length,
+    ocrCalls,
+  };
 }
 
 /** Up to this many subtitle lines of the samples are measured for their letters' fill. */

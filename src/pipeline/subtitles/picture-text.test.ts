@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { separatePictureText } from './picture-text.js';
-import type { Cue } from './types.js';
+import { besideSubtitle, mergeOnscreen, separatePictureText } from './picture-text.js';
+import type { Box, Cue, OcrLine } from './types.js';
 
 const cue = (start: number, end: number, text: string, confidence = 0.9): Cue => ({
   start,
@@ -48,5 +48,43 @@ describe('separatePictureText', () => {
     );
     expect(dialogue.map((c) => c.lines[0]!.text)).toEqual(['走吧']);
     expect(picture.map((p) => p.text)).toEqual(['本故事纯属虚构']);
+  });
+});
+
+describe('besideSubtitle', () => {
+  const line = (text: string, box: Box): OcrLine => ({ text, mean: 0.9, box });
+
+  it('takes a menu beside the subtitle and a sign above it for picture text', () => {
+    // A crop from x = 300 of a 1280-wide frame; the subtitle is centred on x = 640.
+    const subtitle = line('我一直在等你回来', [140, 180, 540, 220]);
+    const menu = line('PREFS', [660, 190, 750, 215]);
+    const sign = line("Spike's Sert", [460, 10, 610, 30]);
+    const aside = besideSubtitle([subtitle, menu, sign], 300, 1280);
+    expect([...aside].map((l) => l.text).sort()).toEqual(['PREFS', "Spike's Sert"]);
+  });
+
+  it('keeps a subtitle read in pieces, and a centred translation under it', () => {
+    const left = line('可是你，', [100, 100, 240, 140]);
+    const right = line('从来没有回头', [280, 100, 540, 140]);
+    const english = line('But you never looked back.', [160, 150, 480, 180]);
+    expect(besideSubtitle([left, right, english], 0, 640).size).toBe(0);
+  });
+});
+
+describe('mergeOnscreen', () => {
+  it('joins readings of one text across segments and keeps other texts apart', () => {
+    expect(
+      mergeOnscreen(
+        [
+          { start: 0, end: 2, text: 'PREFS' },
+          { start: 4, end: 5, text: 'EXIT' },
+          { start: 2.04, end: 3, text: 'PREFS' },
+        ],
+        0.12,
+      ),
+    ).toEqual([
+      { start: 0, end: 3, text: 'PREFS' },
+      { start: 4, end: 5, text: 'EXIT' },
+    ]);
   });
 });

@@ -4,7 +4,54 @@
  */
 import { cueText, SAME_TEXT } from './cues.js';
 import { textSimilarity } from './text.js';
-import type { Cue } from './types.js';
+import type { Cue, OcrLine } from './types.js';
+
+/** Boxes of one row further apart than this many row heights are separate texts. */
+const APART = 1.5;
+/**
+ * A subtitle row's centre is this near the frame's axis (fractions of its width): rows read
+ * whole are within a few hundredths; the band finder allows 0.15 for boxes that clip a line.
+ */
+const ROW_ON_AXIS = 0.1;
+
+/**
+ * The read lines of a subtitle crop that are text of the picture beside the subtitle (a sign,
+ * an on-screen menu, a caption in a corner): subtitles are centred on the frame, as the band
+ * finder expects. Lines are grouped into rows, and a row into runs of boxes closer than
+ * APART row heights (a subtitle read in pieces at a comma stays one run); a run whose centre is
+ * off the frame's axis, and that does not reach across it, is picture text. `left` is the
+ * crop's left edge in the frame.
+ */
+export function besideSubtitle(lines: readonly OcrLine[], left: number, frameWidth: number): Set<OcrLine> {
+  const out = new Set<OcrLine>();
+  const rows: OcrLine[][] = [];
+  for (const l of [...lines].sort((a, b) => a.box[1] + a.box[3] - (b.box[1] + b.box[3]))) {
+    const row = rows.find((r) => {
+      const mid = (l.box[1] + l.box[3]) / 2;
+      return mid > r[0]!.box[1] && mid < r[0]!.box[3];
+    });
+    if (row) row.push(l);
+    else rows.push([l]);
+  }
+  for (const row of rows) {
+    row.sort((a, b) => a.box[0] - b.box[0]);
+    const height = Math.max(...row.map((l) => l.box[3] - l.box[1]));
+    const runs: OcrLine[][] = [];
+    for (const l of row) {
+      const last = runs[runs.length - 1];
+      if (last && l.box[0] - Math.max(...last.map((o) => o.box[2])) <= APART * height) last.push(l);
+      else runs.push([l]);
+    }
+    for (const run of runs) {
+      const x0 = (left + Math.min(...run.map((l) => l.box[0]))) / frameWidth;
+      const x1 = (left + Math.max(...run.map((l) => l.box[2]))) / frameWidth;
+      // A run across the axis holds a subtitle whatever else the detector joined to it.
+      const across = x0 < 0.5 && x1 > 0.5;
+      if (!across && Math.abs((x0 + x1) / 2 - 0.5) >= ROW_ON_AXIS) for (const l of run) out.add(l);
+    }
+  }
+  return out;
+}
 
 /**
  * Indices of cues that are text of the picture showing through between subtitles: a credit or
@@ -64,4 +111,18 @@ export function separatePictureText(
       text: cueText(through.reduce((a, b) => (b.confidence > a.confidence ? b : a))),
     });
   return { dialogue: cues.filter((c, i) => !behind.has(i) && !isCaption(c)), picture };
+}
+
+/** On-screen texts with readings of one text at most `maxGap` seconds apart joined. */
+export function mergeOnscreen(
+  texts: ReadonlyArray<{ start: number; end: number; text: string }>,
+  maxGap: number,
+): Array<{ start: number; end: number; text: string }> {
+  const out: Array<{ start: number; end: number; text: string }> = [];
+  for (const t of [...texts].sort((a, b) => a.start - b.start)) {
+    const same = out.find((o) => t.start - o.end <= maxGap && textSimilarity(o.text, t.text) >= SAME_TEXT);
+    if (same) same.end = Math.max(same.end, t.end);
+    else out.push({ ...t });
+  }
+  return out;
 }

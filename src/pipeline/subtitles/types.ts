@@ -43,4 +43,9 @@ export interface Cue {
   /** Lines top to bottom, each tagged with its language. */
   lines: Array<{ text: string; language: string }>;
   confidence: number;
+  /**
+   * Read only off the frame's axis, where subtitles are not: text of the picture, unless it
+   * merges into a reading on the axis (what a karaoke sweep leaves of a line is off it too).
+   */
+  offAxis?: boolean;
 }
