@@ -6,7 +6,8 @@
  * other two channels under half of it) and too dark in luma to be measured there (green and
  * light blue are left to fill.ts's lowered luma thresholds). White letters isolate in every
  * channel with equal values and a coloured picture is not enclosed like letters, so neither
- * votes. Then the gray the band is scanned in, and the letters the OCR reads, for that colour. */
+ * votes. Then the gray the band is scanned in, and the letters the OCR reads, for that colour.
+ */
 import { isolateLetters, type Cleaned } from './clean.js';
 import { DARKEST_FILL } from './fill.js';
 
@@ -78,9 +79,10 @@ const median = (v: number[]): number => v.sort((a, b) => a - b)[v.length >> 1] ?
  * best or they are not of one channel's colour), and whether any plane isolated letters at all.
  */
 export function cropVote(c: RgbCrop): { letters: boolean; channel: Channel | null } {
+  const luma = plane(c, 'luma');
   let best: { plane: Channel | 'luma'; pixels: number[] } | null = null;
   for (const p of ['luma', 0, 1, 2] as const) {
-    const isolated = isolateLetters(plane(c, p), c.width, c.height).gray;
+    const isolated = isolateLetters(p === 'luma' ? luma : plane(c, p), c.width, c.height).gray;
     const pixels: number[] = [];
     isolated.forEach((v, i) => v > 0 && pixels.push(i));
     if (pixels.length >= MIN_PIXELS && pixels.length > (best?.pixels.length ?? 0))
@@ -94,8 +96,7 @@ export function cropVote(c: RgbCrop): { letters: boolean; channel: Channel | nul
     .map((o) => median(best.pixels.map((i) => c.rgb[3 * i + o]!)));
   // Only letters too dark in luma to be measured there (red 81, not green 137: fill.ts scans
   // those with lowered luma thresholds, which keeps a blue speaker in the same video).
-  const luma = plane(c, 'luma');
-  const bright = [...best.pixels.map((i) => luma[i]!)].sort((a, b) => a - b)[
+  const bright = best.pixels.map((i) => luma[i]!).sort((a, b) => a - b)[
     Math.floor(best.pixels.length * 0.75)
   ]!;
   const pure = own > 0 && Math.max(...others) < PURITY * own && bright < DARKEST_FILL;
@@ -124,13 +125,13 @@ const OWN = 0.35;
 const WHITE = 150;
 
 /**
- * The letters of a crop whose subtitles are a pure colour of `channel`, on black, for OCR. In
- * 4:2:0 video colour has half the resolution of luma, and letters isolated in the red channel
- * lose thin strokes (是 lost its 日 at 640x360 and was read as 定). Their shapes are taken from
- * luma instead, where the letter against its black outline is sharp: luma is stretched so the
- * letters' fill (measured where the channel isolates letters) is white, letters are isolated
- * there, and of them only pixels of the letters' colour (or white) are kept, which drops the
- * picture the stretch made bright.
+ * The letters of a crop whose subtitles are a pure colour of `channel`, on black, for OCR: the
+ * union of two isolations. In the brighter of luma and the channel, letters come out whole
+ * where strokes are dense (等, 直), but 4:2:0 video has colour at half the resolution of luma,
+ * so thin strokes blur into the outline there (是 lost its 日 at 640x360 and was read as 定).
+ * In luma stretched so the letters' fill is white, the letter against its black outline is
+ * sharp; of what is isolated there only pixels of the letters' colour (or white) are kept,
+ * which drops the picture the stretch made bright.
  */
 export function channelLetters(c: RgbCrop, channel: Channel): Cleaned {
   const own = plane(c, channel);
