@@ -11,16 +11,16 @@ import { count, countAnd } from './bits.js';
 import { minCells } from './change.js';
 import { CHANNEL_NAMES, letterChannel, plane, type Channel, type RgbCrop } from './channel.js';
 import { readGrayRect, readRgbRect, writeCrop, writeLetters, type CropRect } from './crop.js';
-import { cueLines, mergeCues } from './cues.js';
+import { cueLines, cueText, mergeCues } from './cues.js';
 import { isDarkFill, letterFill, maskThresholds, type GrayCrop } from './fill.js';
 import { maskGrid, type MaskThresholds } from './mask.js';
-import { besideSubtitle, mergeOnscreen, separatePictureText } from './picture-text.js';
+import { mergeOnscreen, separatePictureText, splitReading } from './picture-text.js';
 import { readText } from './ocr.js';
 import { sampleFrames } from './sample.js';
 import { ignoreCells, scanBand } from './scan.js';
 import { findSegments } from './segment.js';
 import { textSimilarity } from './text.js';
-import type { Box, Cue, OcrLine, Segment } from './types.js';
+import type { Box, Cue, Segment } from './types.js';
 
 export interface BurnedOptions {
   ctx: StageContext;
@@ -144,22 +144,13 @@ export async function readBurnedSubtitles(
       ocrCalls++;
       lines = await readText(raw);
     }
-    const own = lines.filter((l) => !persistent.some((p) => textSimilarity(p.text, l.text) >= 0.8));
+    const kept = lines.filter((l) => !persistent.some((p) => textSimilarity(p.text, l.text) >= 0.8));
     // Rendered tracks may place a subtitle anywhere on the canvas.
-    const aside = opts.wholeFrame ? new Set<OcrLine>() : besideSubtitle(own, rect.left, src.width);
-    // Text beside a subtitle is picture text; a reading with nothing on the axis is kept whole
-    // and flagged, to be merged into a subtitle's reading or else become on-screen text.
-    if (aside.size === own.length && own.length > 0) {
-      const read = cueLines(own, opts.language);
-      return { read: read && { ...read, offAxis: true }, aside: [] };
-    }
-    return {
-      read: cueLines(
-        own.filter((l) => !aside.has(l)),
-        opts.language,
-      ),
-      aside: [...aside].map((l) => l.text),
-    };
+    const split = opts.wholeFrame
+      ? { own: kept, aside: [], offAxis: false }
+      : splitReading(kept, rect.left, src.width);
+    const read = cueLines(split.own, opts.language);
+    return { read: read && { ...read, offAxis: split.offAxis }, aside: split.aside.map((l) => l.text) };
   };
   for (const [i, seg] of segments.entries()) {
     ctx.signal.throwIfAborted();
@@ -178,8 +169,8 @@ export async function readBurnedSubtitles(
     ctx.onProgress(0.7 + (0.3 * (i + 1)) / segments.length);
   }
   const { dialogue, picture } = separatePictureText(mergeCues(cues, 3 / opts.fps), src.duration, opts.fps);
-  for (const c of dialogue)
-    if (c.offAxis) beside.push({ start: c.start, end: c.end, text: c.lines.map((l) => l.text).join(' ') });
+  // Readings off the axis that merged into no subtitle's are text of the picture.
+  for (const c of dialogue) if (c.offAxis) beside.push({ start: c.start, end: c.end, text: cueText(c) });
   return {
     cues: dialogue.filter((c) => !c.offAxis),
     onscreen: [...onscreen, ...picture, ...mergeOnscreen(beside, 3 / opts.fps)],

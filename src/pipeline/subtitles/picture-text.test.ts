@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { besideSubtitle, mergeOnscreen, separatePictureText } from './picture-text.js';
+import { besideSubtitle, mergeOnscreen, separatePictureText, splitReading } from './picture-text.js';
 import type { Box, Cue, OcrLine } from './types.js';
 
 const cue = (start: number, end: number, text: string, confidence = 0.9): Cue => ({
@@ -68,6 +68,24 @@ describe('besideSubtitle', () => {
     const right = line('从来没有回头', [280, 100, 540, 140]);
     const english = line('But you never looked back.', [160, 150, 480, 180]);
     expect(besideSubtitle([left, right, english], 0, 640).size).toBe(0);
+  });
+});
+
+describe('splitReading', () => {
+  const line = (text: string, box: Box): OcrLine => ({ text, mean: 0.9, box });
+
+  it('sets text beside a subtitle aside, and flags a reading wholly off the axis', () => {
+    const subtitle = line('我一直在等你回来', [140, 180, 540, 220]);
+    const sign = line('SALE', [20, 10, 90, 30]);
+    expect(splitReading([subtitle, sign], 300, 1280)).toEqual({
+      own: [subtitle],
+      aside: [sign],
+      offAxis: false,
+    });
+    // What a karaoke sweep left of a line, right of the axis: kept whole, flagged.
+    const remnant = line('来没有回头', [660, 180, 900, 220]);
+    expect(splitReading([remnant], 0, 1280)).toEqual({ own: [remnant], aside: [], offAxis: true });
+    expect(splitReading([], 0, 1280)).toEqual({ own: [], aside: [], offAxis: false });
   });
 });
 

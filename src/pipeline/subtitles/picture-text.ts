@@ -113,6 +113,21 @@ export function separatePictureText(
   return { dialogue: cues.filter((c, i) => !behind.has(i) && !isCaption(c)), picture };
 }
 
+/**
+ * A subtitle crop's read lines split into the subtitle's and text of the picture beside it. A
+ * reading with nothing on the axis is kept whole and flagged `offAxis`: it may be what a karaoke
+ * sweep left of a line (merged into the line later) or else text of the picture.
+ */
+export function splitReading(
+  lines: readonly OcrLine[],
+  left: number,
+  frameWidth: number,
+): { own: OcrLine[]; aside: OcrLine[]; offAxis: boolean } {
+  const beside = besideSubtitle(lines, left, frameWidth);
+  if (lines.length > 0 && beside.size === lines.length) return { own: [...lines], aside: [], offAxis: true };
+  return { own: lines.filter((l) => !beside.has(l)), aside: [...beside], offAxis: false };
+}
+
 /** On-screen texts with readings of one text at most `maxGap` seconds apart joined. */
 export function mergeOnscreen(
   texts: ReadonlyArray<{ start: number; end: number; text: string }>,
