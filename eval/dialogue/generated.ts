@@ -157,39 +157,35 @@ export function overFootage(media: string): Record<string, Spec> {
       ],
     },
     // Written with the letter-fill measurement (blue and green fill were invisible to the masks).
-    'footage/vertical-zh-coloured-720x1280': {
-      width: 720,
-      height: 1280,
-      fps: 25,
-      segments: [4, 4.4],
-      footage: [
-        { file: `${shots}/goldeneye-vfr-drop3.mp4`, at: 2 },
-        { file: hamilton, at: 2.5 },
-      ],
-      cues: [
-        { start: 0.4, end: 2.4, lines: ['你到底想要什么'], color: '0x3399ff' },
-        { start: 2.6, end: 4.8, lines: ['我只想知道真相', 'I just want the truth.'], color: '0x33cc33' },
-        { start: 5.0, end: 6.6, lines: ['真相会毁了你'] },
-        { start: 6.8, end: 8.2, lines: ['那我也要知道'], color: '0x3399ff' },
-      ],
-    },
+    'footage/vertical-zh-coloured-720x1280': colouredOver(
+      shots,
+      hamilton,
+      '0x3399ff',
+      '0x33cc33',
+      '0x3399ff',
+    ),
     // Written with the scan for letters of a pure colour (red letters are as dark as their
     // picture in luma: invisible to the masks before).
-    'footage/vertical-zh-red-720x1280': {
-      width: 720,
-      height: 1280,
-      fps: 25,
-      segments: [4, 4.4],
-      footage: [
-        { file: `${shots}/goldeneye-vfr-drop3.mp4`, at: 2 },
-        { file: hamilton, at: 2.5 },
-      ],
-      cues: [
-        { start: 0.4, end: 2.4, lines: ['你到底想要什么'], color: 'red' },
-        { start: 2.6, end: 4.8, lines: ['我只想知道真相', 'I just want the truth.'], color: 'red' },
-        { start: 5.0, end: 6.6, lines: ['真相会毁了你'] },
-        { start: 6.8, end: 8.2, lines: ['那我也要知道'], color: 'red' },
-      ],
-    },
+    'footage/vertical-zh-red-720x1280': colouredOver(shots, hamilton, 'red', 'red', 'red'),
+  };
+}
+
+/** Four lines over two real shots, the third white and the others in the colours given. */
+function colouredOver(shots: string, hamilton: string, first: string, second: string, fourth: string): Spec {
+  return {
+    width: 720,
+    height: 1280,
+    fps: 25,
+    segments: [4, 4.4],
+    footage: [
+      { file: `${shots}/goldeneye-vfr-drop3.mp4`, at: 2 },
+      { file: hamilton, at: 2.5 },
+    ],
+    cues: [
+      { start: 0.4, end: 2.4, lines: ['你到底想要什么'], color: first },
+      { start: 2.6, end: 4.8, lines: ['我只想知道真相', 'I just want the truth.'], color: second },
+      { start: 5.0, end: 6.6, lines: ['真相会毁了你'] },
+      { start: 6.8, end: 8.2, lines: ['那我也要知道'], color: fourth },
+    ],
   };
 }

@@ -2,6 +2,7 @@
  * The dialogue stage on a generated hard-subbed clip (subtitles read from the picture, no speech
  * engine), and each cue's boundary errors in frames against the subtitles drawn.
  */
+import { afterAll, beforeAll, expect } from 'vitest';
 import { runDialogueStage, type DialogueResult } from '../../src/pipeline/dialogue/index.js';
 import { probeMedia } from '../../src/pipeline/probe/run.js';
 import { noopStageContext } from '../../src/pipeline/types.js';
@@ -10,6 +11,7 @@ import {
   type BurnedCue,
   type SubtitledVideoOptions,
 } from '../fixtures/subtitled-video.js';
+import { tempDir } from './tmp.js';
 
 export async function burnedDialogue(
   clip: SubtitledVideoOptions,
@@ -35,4 +37,35 @@ export function frameErrors(
     Math.round((l.start - cues[i]!.start) * fps),
     Math.round((l.end - cues[i]!.end) * fps),
   ]);
+}
+
+/**
+ * For a describe block: generates the clip (given its temporary directory) and runs the stage on
+ * it once before the tests; the result is read through the returned getter.
+ */
+export function burnedDialogueOnce(
+  clip: (dir: string) => SubtitledVideoOptions,
+  language: string,
+): () => DialogueResult {
+  const tmp = tempDir();
+  let result: DialogueResult | undefined;
+  beforeAll(async () => {
+    result = await burnedDialogue(clip(tmp.dir), tmp.dir, language);
+  });
+  afterAll(() => tmp.cleanup());
+  return () => {
+    if (!result) throw new Error('the burned-in dialogue fixture did not run');
+    return result;
+  };
+}
+
+/** Every line's start and end within `within` frames of the cue drawn in its place. */
+export function expectTimed(
+  lines: DialogueResult['lines'],
+  cues: readonly BurnedCue[],
+  fps: number,
+  within = 2,
+): void {
+  const frames = frameErrors(lines, cues, fps);
+  for (const d of frames.flat()) expect(Math.abs(d), JSON.stringify(frames)).toBeLessThanOrEqual(within);
 }

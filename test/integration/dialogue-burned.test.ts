@@ -2,12 +2,10 @@
  * Burned-in subtitles end to end on generated clips: Chinese, two-line, bilingual, a fade-in in
  * yellow, a logo, and a hard cut under a subtitle. Cue boundaries must be within two frames.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DialogueResult } from '../../src/pipeline/dialogue/index.js';
+import { describe, expect, it } from 'vitest';
 import { normalize, textSimilarity } from '../../src/pipeline/subtitles/text.js';
 import type { BurnedCue } from '../fixtures/subtitled-video.js';
-import { burnedDialogue, frameErrors } from '../helpers/burned-dialogue.js';
-import { tempDir } from '../helpers/tmp.js';
+import { burnedDialogueOnce, expectTimed } from '../helpers/burned-dialogue.js';
 
 const FPS = 25;
 const CUES: BurnedCue[] = [
@@ -19,50 +17,42 @@ const CUES: BurnedCue[] = [
 ];
 
 describe('dialogue stage on burned-in subtitles', () => {
-  const tmp = tempDir();
-  let result: DialogueResult;
-  beforeAll(async () => {
-    result = await burnedDialogue(
-      {
-        path: `${tmp.dir}/burned.mp4`,
-        width: 480,
-        height: 270,
-        fps: FPS,
-        segments: [3, 5.4],
-        cues: CUES,
-        logo: '好看视频',
-      },
-      tmp.dir,
-      'zh',
-    );
-  });
-  afterAll(() => tmp.cleanup());
+  const result = burnedDialogueOnce(
+    (dir) => ({
+      path: `${dir}/burned.mp4`,
+      width: 480,
+      height: 270,
+      fps: FPS,
+      segments: [3, 5.4],
+      cues: CUES,
+      logo: '好看视频',
+    }),
+    'zh',
+  );
 
   it('reads every subtitle once, in order, from the picture', () => {
-    expect(result.source).toBe('subtitle_ocr');
-    expect(result.lines.map((l) => l.id)).toEqual([1, 2, 3, 4]);
-    const texts = result.lines.map((l) => l.text);
+    expect(result().source).toBe('subtitle_ocr');
+    expect(result().lines.map((l) => l.id)).toEqual([1, 2, 3, 4]);
+    const texts = result().lines.map((l) => l.text);
     expect(textSimilarity(texts[0]!, CUES[0]!.lines[0]!)).toBeGreaterThanOrEqual(0.9);
     expect(textSimilarity(texts[1]!, CUES[1]!.lines[0]!)).toBeGreaterThanOrEqual(0.9);
     expect(normalize(texts[2]!)).toBe(normalize('I will never forgive you.'));
     expect(textSimilarity(texts[3]!, CUES[3]!.lines.join(''))).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('times cues within two frames, also across the cut and after a fade-in', () => {
-    const frames = frameErrors(result.lines, CUES, FPS);
-    for (const d of frames.flat()) expect(Math.abs(d), JSON.stringify(frames)).toBeLessThanOrEqual(2);
-  });
+  it('times cues within two frames, also across the cut and after a fade-in', () =>
+    expectTimed(result().lines, CUES, FPS));
 
   it('keeps both languages of the bilingual subtitle, tagged', () => {
-    const l = result.lines[1]!;
+    const l = result().lines[1]!;
     expect(l.language).toBe('zh');
     expect(l.translations?.[0]?.language).toBe('en');
     expect(normalize(l.translations?.[0]?.text ?? '')).toBe(normalize('The meeting moved to 3 pm.'));
-    expect(result.lines[2]!.language).toBe('en');
+    expect(result().lines[2]!.language).toBe('en');
   });
 
   it('reports the logo as on-screen text, not dialogue', () => {
-    expect(result.onscreenText.some((t) => textSimilarity(t.text, '好看视频') >= 0.75)).toBe(true);
-    expect(result.lines.some((l) => l.text.includes('好看'))).toBe(false);
+    expect(result().onscreenText.some((t) => textSimilarity(t.text, '好看视频') >= 0.75)).toBe(true);
+    expect(result().lines.some((l) => l.text.includes('好看'))).toBe(false);
   });
 });

@@ -4,12 +4,11 @@
  * sampled frames and scans and isolates them with thresholds for it. Red letters (as dark as
  * their picture in luma) are scanned in a gray brightened where the picture is red.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DialogueResult } from '../../src/pipeline/dialogue/index.js';
 import { textSimilarity } from '../../src/pipeline/subtitles/text.js';
 import type { BurnedCue } from '../fixtures/subtitled-video.js';
-import { burnedDialogue, frameErrors } from '../helpers/burned-dialogue.js';
-import { tempDir } from '../helpers/tmp.js';
+import { burnedDialogueOnce, expectTimed } from '../helpers/burned-dialogue.js';
 
 const FPS = 25;
 const CUES: BurnedCue[] = [
@@ -19,37 +18,33 @@ const CUES: BurnedCue[] = [
   { start: 5.0, end: 6.6, lines: ['今晚我们把话说清楚'] },
 ];
 
+/** Each line read once, its first row like the cue's. */
+function expectRead(result: DialogueResult, cues: readonly BurnedCue[]): void {
+  expect(result.lines).toHaveLength(cues.length);
+  result.lines.forEach((l, i) =>
+    expect(textSimilarity(l.text, cues[i]!.lines[0]!), l.text).toBeGreaterThanOrEqual(0.9),
+  );
+}
+
 describe('dialogue stage on blue and green burned-in subtitles', () => {
-  const tmp = tempDir();
-  let result: DialogueResult;
-  beforeAll(async () => {
-    result = await burnedDialogue(
-      {
-        path: `${tmp.dir}/coloured.mp4`,
-        width: 640,
-        height: 360,
-        fps: FPS,
-        segments: [3, 4],
-        cues: CUES,
-      },
-      tmp.dir,
-      'zh',
-    );
-  });
-  afterAll(() => tmp.cleanup());
+  const result = burnedDialogueOnce(
+    (dir) => ({
+      path: `${dir}/coloured.mp4`,
+      width: 640,
+      height: 360,
+      fps: FPS,
+      segments: [3, 4],
+      cues: CUES,
+    }),
+    'zh',
+  );
 
   it('reads every line once, whatever its colour', () => {
-    expect(result.source).toBe('subtitle_ocr');
-    expect(result.lines).toHaveLength(CUES.length);
-    result.lines.forEach((l, i) =>
-      expect(textSimilarity(l.text, CUES[i]!.lines[0]!), l.text).toBeGreaterThanOrEqual(0.9),
-    );
+    expect(result().source).toBe('subtitle_ocr');
+    expectRead(result(), CUES);
   });
 
-  it('times them within two frames', () => {
-    const frames = frameErrors(result.lines, CUES, FPS);
-    for (const d of frames.flat()) expect(Math.abs(d), JSON.stringify(frames)).toBeLessThanOrEqual(2);
-  });
+  it('times them within two frames', () => expectTimed(result().lines, CUES, FPS));
 });
 
 const RED_CUES: BurnedCue[] = [
@@ -67,42 +62,31 @@ const RED_CUES: BurnedCue[] = [
 const SIGNS: BurnedCue[] = [{ start: 4.64, end: 4.96, lines: ['SALE'], centre: 0.2 }];
 
 describe('dialogue stage on red burned-in subtitles', () => {
-  const tmp = tempDir();
-  let result: DialogueResult;
-  beforeAll(async () => {
-    result = await burnedDialogue(
-      {
-        path: `${tmp.dir}/red.mp4`,
-        width: 640,
-        height: 360,
-        fps: FPS,
-        segments: [3, 5.4],
-        cues: [...RED_CUES, ...SIGNS],
-      },
-      tmp.dir,
-      'zh',
-    );
-  });
-  afterAll(() => tmp.cleanup());
+  const result = burnedDialogueOnce(
+    (dir) => ({
+      path: `${dir}/red.mp4`,
+      width: 640,
+      height: 360,
+      fps: FPS,
+      segments: [3, 5.4],
+      cues: [...RED_CUES, ...SIGNS],
+    }),
+    'zh',
+  );
 
   it('reads every line once, red or white, with its translation', () => {
-    expect(result.lines).toHaveLength(RED_CUES.length);
-    result.lines.forEach((l, i) =>
-      expect(textSimilarity(l.text, RED_CUES[i]!.lines[0]!), l.text).toBeGreaterThanOrEqual(0.9),
-    );
-    expect(result.lines[1]!.translations?.[0]?.language).toBe('en');
+    expectRead(result(), RED_CUES);
+    expect(result().lines[1]!.translations?.[0]?.language).toBe('en');
   });
 
   it('keeps text of the picture off the axis out of the dialogue, as on-screen text', () => {
-    const spoken = result.lines.map((l) => [l.text, ...(l.translations ?? []).map((t) => t.text)].join(' '));
+    const { lines, onscreenText } = result();
+    const spoken = lines.map((l) => [l.text, ...(l.translations ?? []).map((t) => t.text)].join(' '));
     // Its text as read (the recogniser may space a word), without spaces.
-    const onscreen = result.onscreenText.map((t) => t.text.replace(/\s/g, ''));
+    const onscreen = onscreenText.map((t) => t.text.replace(/\s/g, ''));
     expect(spoken.join(' | ')).not.toMatch(/SAL/);
-    expect(onscreen, JSON.stringify(result.onscreenText)).toContain('SALE');
+    expect(onscreen, JSON.stringify(onscreenText)).toContain('SALE');
   });
 
-  it('times them within two frames', () => {
-    const frames = frameErrors(result.lines, RED_CUES, FPS);
-    for (const d of frames.flat()) expect(Math.abs(d), JSON.stringify(frames)).toBeLessThanOrEqual(2);
-  });
+  it('times them within two frames', () => expectTimed(result().lines, RED_CUES, FPS));
 });

@@ -27,17 +27,22 @@ const PURITY = 0.5;
 const MIN_PIXELS = 30;
 
 /**
- * One plane of the crop: a channel, or video-range BT.601 luma (16-235), the values the band scan
- * sees in decoded frames (so a fill measured in it compares with the mask thresholds).
+ * Video-range BT.601 luma (16-235) of the pixel at byte `j`: the values the band scan sees in
+ * decoded frames (so a fill measured in it compares with the mask thresholds).
  */
+const lumaAt = (rgb: Uint8Array, j: number): number =>
+  16 + ((0.299 * rgb[j]! + 0.587 * rgb[j + 1]! + 0.114 * rgb[j + 2]!) * 219) / 255;
+
+/** The brightest of the pixel's other two channels. */
+const otherAt = (rgb: Uint8Array, j: number, channel: Channel): number =>
+  Math.max(rgb[j + ((channel + 1) % 3)]!, rgb[j + ((channel + 2) % 3)]!);
+
+/** One plane of the crop: a channel, or video-range luma (`lumaAt`). */
 export function plane(c: RgbCrop, channel: Channel | 'luma'): Uint8Array {
   const n = c.width * c.height;
   const out = new Uint8Array(n);
   for (let i = 0, j = 0; i < n; i++, j += 3)
-    out[i] =
-      channel === 'luma'
-        ? Math.round(16 + ((0.299 * c.rgb[j]! + 0.587 * c.rgb[j + 1]! + 0.114 * c.rgb[j + 2]!) * 219) / 255)
-        : c.rgb[j + channel]!;
+    out[i] = channel === 'luma' ? Math.round(lumaAt(c.rgb, j)) : c.rgb[j + channel]!;
   return out;
 }
 
@@ -59,14 +64,11 @@ export function colourGray(
 ): Uint8Array {
   const gain = 235 / PURE_LUMA[channel]!;
   for (let i = 0, j = 0; i < out.length; i++, j += 3) {
-    const r = rgb[j]!;
-    const g = rgb[j + 1]!;
-    const b = rgb[j + 2]!;
     const own = rgb[j + channel]!;
-    const others = channel === 0 ? Math.max(g, b) : channel === 1 ? Math.max(r, b) : Math.max(r, g);
+    const others = otherAt(rgb, j, channel);
     // 1 for the pure colour, 0 for gray and white.
     const purity = own > others ? (own - others) / own : 0;
-    const y = 16 + ((0.299 * r + 0.587 * g + 0.114 * b) * 219) / 255;
+    const y = lumaAt(rgb, j);
     out[i] = Math.min(255, Math.round(Math.max(y, y * gain * purity)));
   }
   return out;
@@ -167,6 +169,5 @@ export function channelLetters(c: RgbCrop, channel: Channel): Cleaned {
 
 function isPure(c: RgbCrop, i: number, channel: Channel): boolean {
   const v = c.rgb[3 * i + channel]!;
-  for (let o = 0; o < 3; o++) if (o !== channel && c.rgb[3 * i + o]! >= PURITY * v) return false;
-  return v > 0;
+  return v > 0 && otherAt(c.rgb, 3 * i, channel) < PURITY * v;
 }

@@ -5,8 +5,11 @@ import type { Cue, OcrLine } from './types.js';
 /** Same text when this similar (OCR may differ by a character between two readings). */
 export const SAME_TEXT = 0.8;
 
-/** Rows of boxes overlapping vertically, each read left to right. */
-export function rows(lines: readonly OcrLine[]): OcrLine[] {
+/**
+ * Lines grouped into rows top to bottom (a line joins the row above when its middle lies within
+ * that row's first box), each row's lines left to right.
+ */
+export function groupRows(lines: readonly OcrLine[]): OcrLine[][] {
   const sorted = [...lines].sort((a, b) => a.box[1] + a.box[3] - (b.box[1] + b.box[3]));
   const out: OcrLine[][] = [];
   for (const l of sorted) {
@@ -16,8 +19,13 @@ export function rows(lines: readonly OcrLine[]): OcrLine[] {
     if (last && ref && mid > ref.box[1] && mid < ref.box[3]) last.push(l);
     else out.push([l]);
   }
-  return out.map((row) => {
-    row.sort((a, b) => a.box[0] - b.box[0]);
+  for (const row of out) row.sort((a, b) => a.box[0] - b.box[0]);
+  return out;
+}
+
+/** Rows of boxes overlapping vertically, each read left to right. */
+export function rows(lines: readonly OcrLine[]): OcrLine[] {
+  return groupRows(lines).map((row) => {
     const box = row.reduce<OcrLine['box']>(
       (b, l) => [
         Math.min(b[0], l.box[0]),

@@ -2,7 +2,7 @@
  * Pure: which read cues are text of the picture rather than dialogue (a caption on screen most
  * of the video, a credit showing through between subtitles).
  */
-import { cueText, SAME_TEXT } from './cues.js';
+import { cueText, groupRows, SAME_TEXT } from './cues.js';
 import { textSimilarity } from './text.js';
 import type { Cue, OcrLine } from './types.js';
 
@@ -24,17 +24,7 @@ const ROW_ON_AXIS = 0.1;
  */
 export function besideSubtitle(lines: readonly OcrLine[], left: number, frameWidth: number): Set<OcrLine> {
   const out = new Set<OcrLine>();
-  const rows: OcrLine[][] = [];
-  for (const l of [...lines].sort((a, b) => a.box[1] + a.box[3] - (b.box[1] + b.box[3]))) {
-    const row = rows.find((r) => {
-      const mid = (l.box[1] + l.box[3]) / 2;
-      return mid > r[0]!.box[1] && mid < r[0]!.box[3];
-    });
-    if (row) row.push(l);
-    else rows.push([l]);
-  }
-  for (const row of rows) {
-    row.sort((a, b) => a.box[0] - b.box[0]);
+  for (const row of groupRows(lines)) {
     const height = Math.max(...row.map((l) => l.box[3] - l.box[1]));
     const runs: OcrLine[][] = [];
     for (const l of row) {

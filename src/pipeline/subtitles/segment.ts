@@ -41,9 +41,9 @@ function distinct(core: Uint32Array, other: Uint32Array | undefined, need: numbe
   return count(d) >= need ? d : core;
 }
 
-/** Bits of `core` not in the run before it (all of them when there is none). */
-function appeared(core: Uint32Array, before: Run | undefined): Uint32Array {
-  return before ? core.map((w, i) => w & ~before.core[i]!) : core;
+/** Bits of `core` not in `before` (all of them when there is none). */
+function appeared(core: Uint32Array, before: Uint32Array | undefined): Uint32Array {
+  return before ? core.map((w, i) => w & ~before[i]!) : core;
 }
 
 export function findSegments(frames: readonly FrameMasks[], opts: SegmentOptions): Segment[] {
@@ -102,13 +102,7 @@ export function findSegments(frames: readonly FrameMasks[], opts: SegmentOptions
           count(r.core) >= need / 2 &&
           containment(r.core, core) >= 0.8,
       )
-      .map((r) => ({
-        ...r,
-        fresh: appeared(
-          r.core,
-          all.find((b) => b.end === r.start),
-        ),
-      }))
+      .map((r) => ({ ...r, fresh: appeared(r.core, all.find((b) => b.end === r.start)?.core) }))
       .find((r) => count(r.fresh) >= need / 2);
     // Stable masks see new text two frames late (losses at once): when this segment follows
     // another directly, the change is the sharpest raw-mask change among the last LAG frames.

@@ -180,6 +180,10 @@ function mayBreak(prev: string, next: string, prevStartsWord: boolean): boolean 
   return !(lonelyCapital && /^\p{Ll}$/u.test(next));
 }
 
+/** The gaps whose middle lies between two character centres. */
+const gapsBetween = (gaps: readonly Gap[], from: number, to: number): Gap[] =>
+  gaps.filter((g) => (g.from + g.to) / 2 > from && (g.from + g.to) / 2 < to);
+
 /** A gap narrower than this share of the line's narrowest known word space is a letter gap. */
 export const KNOWN_SPACE_SHARE = 0.75;
 
@@ -194,7 +198,7 @@ function knownSpaces(chars: ReadonlyArray<{ ch: string; x: number }>, gaps: read
     const prev = chars[i - 1];
     const next = chars[i + 1];
     if (c.ch !== ' ' || !prev || !next) return;
-    const gap = gaps.find((g) => (g.from + g.to) / 2 > prev.x && (g.from + g.to) / 2 < next.x);
+    const gap = gapsBetween(gaps, prev.x, next.x)[0];
     if (gap) widths.push(gap.to - gap.from);
   });
   return widths;
@@ -212,10 +216,7 @@ export function insertSpaces(chars: ReadonlyArray<{ ch: string; x: number }>, ga
   chars.forEach((c, i) => {
     const prev = chars[i - 1];
     if (prev && c.ch !== ' ' && prev.ch !== ' ') {
-      const between = gaps.some((g) => {
-        const mid = (g.from + g.to) / 2;
-        return mid > prev.x && mid < c.x && g.to - g.from >= narrowest;
-      });
+      const between = gapsBetween(gaps, prev.x, c.x).some((g) => g.to - g.from >= narrowest);
       const prevStartsWord = out.length === 1 || out[out.length - 2] === ' ';
       if (between && mayBreak(prev.ch, c.ch, prevStartsWord)) out += ' ';
     }
