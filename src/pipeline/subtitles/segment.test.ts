@@ -151,6 +151,27 @@ describe('findSegments', () => {
     expect(segs[1]!.end, spans).toBe(90);
   });
 
+  it('starts a subtitle before a cut where it appears, when the cut also takes picture away', () => {
+    // Text 2 from frame `from` over a still picture with specks of its own; at frame 56 the
+    // picture cuts to a test chart. The frames before the cut make two short runs (text with
+    // the specks, then text alone while the stable masks lose the specks).
+    for (const from of [50, 51, 52, 53]) {
+      const seq = Array.from({ length: 90 }, (_, i) =>
+        i >= 10 && i < 40
+          ? frame(1)
+          : i < from
+            ? frame(null, { noiseSeed: 3 })
+            : i < 56
+              ? frame(2, { noiseSeed: 3 })
+              : frame(2, { bars: true }),
+      );
+      const segs = findSegments(masks(seq), { ...opts, charCells: 5 });
+      const spans = JSON.stringify(segs.map((s) => [s.start, s.end]));
+      expect(Math.abs(segs[segs.length - 1]!.start - from), `${from}: ${spans}`).toBeLessThanOrEqual(1);
+      expect(segs[segs.length - 1]!.end, spans).toBe(90);
+    }
+  });
+
   it('does not start a subtitle at a short gap showing only the picture it appears over', () => {
     // A still caption of the picture (test-chart bars) from frame 30 on, under text 1 until
     // frame 40; only the caption for 2 frames (a run too short to count); text 2 from frame 42.

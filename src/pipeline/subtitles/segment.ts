@@ -88,20 +88,16 @@ export function findSegments(frames: readonly FrameMasks[], opts: SegmentOptions
     const prevIsBackground = !!prev && containment(prev.core, core) >= 0.8;
     let start = Math.max(g[0]!.start, prev?.end ?? 0);
     let end = g[g.length - 1]!.end;
-    // A subtitle that appears just before a hard cut: the few frames before the cut are a run
-    // too short to count, showing part of our picture (our text without the new background)
-    // that the run before it did not show (not a caption of the picture our text then covers).
-    const lead = all
-      .filter(
-        (r) =>
-          r.end >= g[0]!.start - 1 &&
-          r.end <= g[0]!.start &&
-          r.end - r.start < minFrames &&
-          r.start >= start - minFrames &&
-          r.start >= (prev?.end ?? 0) &&
-          count(r.core) >= need / 2 &&
-          containment(r.core, core) >= 0.8,
-      )
+    // A subtitle that appears just before a hard cut: the few frames before the cut are runs
+    // too short to count (one, or two when the cut also took away picture the stable masks
+    // still held), showing part of our picture (our text without the new background) that the
+    // run before them did not show (not a caption of the picture our text then covers).
+    const lead = leadingRuns(all, g[0]!.start, {
+      from: Math.max(prev?.end ?? 0, start - minFrames - LAG),
+      minFrames,
+      need,
+      core,
+    })
       .map((r) => ({ ...r, fresh: appeared(r.core, all.find((b) => b.end === r.start)?.core) }))
       .find((r) => count(r.fresh) >= need / 2);
     // Stable masks see new text two frames late (losses at once): when this segment follows
@@ -146,6 +142,32 @@ export function findSegments(frames: readonly FrameMasks[], opts: SegmentOptions
       const steady = pickSample(run.end > run.start ? run : s, s.start, s.end, opts.sampleEvery);
       return steady < 0 ? { ...s, ocrFrame: steady } : { ...s, ...readingFrame(frames, s, steady, opts) };
     });
+}
+
+/**
+ * Short runs back to back before frame `at`, each mostly made of `core`'s bits, starting no
+ * earlier than `from`: earliest first.
+ */
+function leadingRuns(
+  all: readonly Run[],
+  at: number,
+  o: { from: number; minFrames: number; need: number; core: Uint32Array },
+): Run[] {
+  const out: Run[] = [];
+  for (;;) {
+    const r = all.find(
+      (r) =>
+        r.end >= at - 1 &&
+        r.end <= at &&
+        r.end - r.start < o.minFrames &&
+        r.start >= o.from &&
+        count(r.core) >= o.need / 2 &&
+        containment(r.core, o.core) >= 0.8,
+    );
+    if (!r) return out.reverse();
+    out.push(r);
+    at = r.start;
+  }
 }
 
 /** The sampled frame nearest the middle of the longest stable run; -1 when none is inside. */
