@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, expect } from 'vitest';
 import { runDialogueStage, type DialogueResult } from '../../src/pipeline/dialogue/index.js';
 import { probeMedia } from '../../src/pipeline/probe/run.js';
+import { normalize } from '../../src/pipeline/subtitles/text.js';
 import { noopStageContext } from '../../src/pipeline/types.js';
 import {
   makeSubtitledVideo,
@@ -68,4 +69,10 @@ export function expectTimed(
 ): void {
   const frames = frameErrors(lines, cues, fps);
   for (const d of frames.flat()) expect(Math.abs(d), JSON.stringify(frames)).toBeLessThanOrEqual(within);
+}
+
+/** The words of a Latin-script line as read, without case and punctuation: spaces must be right. */
+export function expectWords(read: string | undefined, drawn: string): void {
+  const words = (t: string): string[] => t.split(/\s+/).map(normalize).filter(Boolean);
+  expect(words(read ?? ''), read).toEqual(words(drawn));
 }

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { DialogueResult } from '../../src/pipeline/dialogue/index.js';
 import { textSimilarity } from '../../src/pipeline/subtitles/text.js';
 import type { BurnedCue } from '../fixtures/subtitled-video.js';
-import { burnedDialogueOnce, expectTimed } from '../helpers/burned-dialogue.js';
+import { burnedDialogueOnce, expectTimed, expectWords } from '../helpers/burned-dialogue.js';
 
 const FPS = 25;
 const CUES: BurnedCue[] = [
@@ -80,6 +80,7 @@ describe('dialogue stage on red burned-in subtitles', () => {
   it('reads every line once, red or white, with its translation', () => {
     expectRead(result(), RED_CUES);
     expect(result().lines[1]!.translations?.[0]?.language).toBe('en');
+    expectWords(result().lines[1]!.translations?.[0]?.text, RED_CUES[1]!.lines[1]!);
   });
 
   it('keeps text of the picture off the axis out of the dialogue, as on-screen text', () => {
@@ -89,6 +90,12 @@ describe('dialogue stage on red burned-in subtitles', () => {
     const onscreen = onscreenText.map((t) => t.text.replace(/\s/g, ''));
     expect(spoken.join(' | ')).not.toMatch(/SAL/);
     expect(onscreen, JSON.stringify(onscreenText)).toContain('SALE');
+    // Only while it shows: the same picture without it (between the next two lines) is not it.
+    const sign = SIGNS[0]!;
+    for (const t of onscreenText.filter((t) => /SAL/.test(t.text))) {
+      expect(t.start, JSON.stringify(t)).toBeGreaterThanOrEqual(sign.start - 2 / FPS);
+      expect(t.end, JSON.stringify(t)).toBeLessThanOrEqual(sign.end + 2 / FPS);
+    }
   });
 
   it('times them within two frames', () => expectTimed(result().lines, RED_CUES, FPS));

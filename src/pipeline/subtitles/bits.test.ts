@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { bounds, containment, count, countAnd, majority, popcount32, similarity } from './bits.js';
+import { bounds, containment, count, countAnd, countXor, majority, popcount32, similarity } from './bits.js';
 
 describe('bitsets', () => {
   it('counts bits', () => {
     expect(popcount32(0xffffffff)).toBe(32);
     expect(count(Uint32Array.of(0b1011, 1 << 31))).toBe(4);
     expect(countAnd(Uint32Array.of(0b1100), Uint32Array.of(0b0110))).toBe(1);
+    expect(countXor(Uint32Array.of(0b1100, 1), Uint32Array.of(0b0110, 0))).toBe(3);
   });
   it('compares masks', () => {
     const a = Uint32Array.of(0b1111);

@@ -19,6 +19,13 @@ export function countAnd(a: Uint32Array, b: Uint32Array): number {
   return n;
 }
 
+/** |a XOR b|: bits in one mask or the other, not both. */
+export function countXor(a: Uint32Array, b: Uint32Array): number {
+  let n = 0;
+  for (let i = 0; i < a.length; i++) n += popcount32(a[i]! ^ b[i]!);
+  return n;
+}
+
 /** |a ∩ b| / max(|a|, |b|): 1 for identical masks, low when either gained or lost much. */
 export function similarity(a: Uint32Array, b: Uint32Array): number {
   const m = Math.max(count(a), count(b));

@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import type { StageContext } from '../types.js';
 import { type ScanPlan, type VideoSource } from './args.js';
 import { findBand, type BandResult, type Sample } from './band.js';
-import { count, countAnd } from './bits.js';
-import { minCells } from './change.js';
+import { countXor } from './bits.js';
+import { minCells, stableAt } from './change.js';
 import { CHANNEL_NAMES, letterChannel, plane, type Channel, type RgbCrop } from './channel.js';
 import { readGrayRect, readRgbRect, writeCrop, writeLetters, type CropRect } from './crop.js';
 import { cueLines, cueText, mergeCues } from './cues.js';
@@ -127,7 +127,7 @@ export async function readBurnedSubtitles(
   // Text of the picture read beside a subtitle (off the frame's axis): on-screen text.
   const beside: Array<{ start: number; end: number; text: string }> = [];
   type Reading = { read: Pick<Cue, 'lines' | 'confidence' | 'offAxis'> | null; aside: string[] };
-  const readings: Array<{ core: Uint32Array } & Reading> = [];
+  const readings: Array<{ core: Uint32Array; shown: Uint32Array } & Reading> = [];
   let ocrCalls = 0;
   const readSegment = async (seg: Segment, i: number): Promise<Reading> => {
     const hi = join(opts.dir, 'hi', `${String(seg.ocrFrame / sampleEvery + 1).padStart(6, '0')}.jpg`);
@@ -157,13 +157,15 @@ export async function readBurnedSubtitles(
     if (seg.ocrFrame < 0) continue;
     // The same picture of text seen before (after a cut away and back, or a logo-only run) is not read again.
     // Identical up to half a character: a one-word edit in a line of the same length differs more.
+    // And so was the frame read: a small sign over a busy still picture can be missing from a
+    // run's core (it showed in too few of its frames) though it was read there.
+    const char = charCells ?? minCells(scan.grid) / 2;
+    const shown = stableAt(scan.frames, seg.ocrFrame);
     const known = readings.find(
-      (r) =>
-        count(r.core) + count(seg.core) - 2 * countAnd(r.core, seg.core) <=
-        0.5 * (charCells ?? minCells(scan.grid) / 2),
+      (r) => countXor(r.core, seg.core) <= 0.5 * char && countXor(r.shown, shown) <= char,
     );
     const { read, aside } = known ?? (await readSegment(seg, i));
-    if (!known) readings.push({ core: seg.core, read, aside });
+    if (!known) readings.push({ core: seg.core, shown, read, aside });
     if (read) cues.push({ start: time(seg.start), end: time(seg.end), ...read });
     for (const text of aside) beside.push({ start: time(seg.start), end: time(seg.end), text });
     ctx.onProgress(0.7 + (0.3 * (i + 1)) / segments.length);

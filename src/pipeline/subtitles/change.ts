@@ -53,14 +53,17 @@ export interface Run {
  * three frames, subtitles always do. Costs a two-frame delay at onsets, undone by the fade walk.
  */
 export function stableMasks(frames: readonly FrameMasks[]): Uint32Array[] {
-  return frames.map((f, i) => {
-    const a = new Uint32Array(f.strong);
-    for (const j of [i - 1, i - 2]) {
-      const p = frames[j]?.strong;
-      for (let k = 0; k < a.length; k++) a[k]! &= p ? p[k]! : 0;
-    }
-    return a;
-  });
+  return frames.map((_, i) => stableAt(frames, i));
+}
+
+/** The stable mask of frame `i` (see stableMasks). */
+export function stableAt(frames: readonly FrameMasks[], i: number): Uint32Array {
+  const a = new Uint32Array(frames[i]!.strong);
+  for (const j of [i - 1, i - 2]) {
+    const p = frames[j]?.strong;
+    for (let k = 0; k < a.length; k++) a[k]! &= p ? p[k]! : 0;
+  }
+  return a;
 }
 
 /**

@@ -70,6 +70,28 @@ describe('mergeCues', () => {
     expect(mergeCues([cue(3, 4, '我爱你', 0.9), cue(4, 5, '爱你', 0.9)], 0.1)).toHaveLength(2);
     expect(mergeCues([cue(3, 4, '可是你从来没有回头'), cue(6, 7, '没有回头')], 0.1)).toHaveLength(2);
   });
+  it('keeps the word spaces either reading found in a line both read alike', () => {
+    const en = (start: number, end: number, text: string, confidence: number): Cue => ({
+      start,
+      end,
+      lines: [
+        { text: '今天的会议改到下午三点钟', language: 'zh' },
+        { text, language: 'en' },
+      ],
+      confidence,
+    });
+    const out = mergeCues(
+      [en(1, 2, 'The meeting moved to 3 pm.', 0.94), en(2, 3, 'Themeetingmoved to 3 pm.', 0.95)],
+      0.1,
+    );
+    expect(out.map((c) => c.lines[1]!.text)).toEqual(['The meeting moved to 3 pm.']);
+    // Letters read differently: the better reading stays as it is.
+    const other = mergeCues(
+      [en(1, 2, 'The meeting moved to 3 pm.', 0.94), en(2, 3, 'Themeetingmovedto 3 pm!', 0.95)],
+      0.1,
+    );
+    expect(other[0]!.lines[1]!.text).toBe('Themeetingmovedto 3 pm!');
+  });
   it('keeps different subtitles and repeats after a real gap apart', () => {
     const out = mergeCues([cue(0, 1, '你好'), cue(1, 2, '我们走吧'), cue(3, 4, '我们走吧')], 0.12);
     expect(out.map((c) => [c.start, c.end])).toEqual([

@@ -1,4 +1,5 @@
 /** Pure cue building: OCR lines → a tagged cue; merging repeated readings of one subtitle. */
+import { combineReadings } from './spacing.js';
 import { joinLines, lineLanguage, normalize, textSimilarity } from './text.js';
 import type { Cue, OcrLine } from './types.js';
 
@@ -123,6 +124,23 @@ function betterReading(a: Cue, b: Cue): Cue {
 }
 
 /**
+ * `better` with the word spaces the other reading of the same subtitle found in a line whose
+ * letters both read alike: the recogniser drops spaces, and one frame's picture can fill a
+ * word gap (a bright bar of the next shot under the letters) that another frame shows.
+ */
+function withSpaces(better: Cue, other: Cue): Cue {
+  if (better.lines.length !== other.lines.length) return better;
+  const unspaced = (t: string): string => t.replace(/\s/g, '');
+  return {
+    ...better,
+    lines: better.lines.map((l, i) => {
+      const o = other.lines[i]!;
+      return unspaced(l.text) === unspaced(o.text) ? { ...l, text: combineReadings(l.text, o.text) } : l;
+    }),
+  };
+}
+
+/**
  * Merge consecutive cues that are readings of the same subtitle (a cut or a fade split it, or
  * karaoke colouring changed it) when the gap between them is at most `maxGap` seconds.
  */
@@ -136,7 +154,8 @@ export function mergeCues(cues: readonly Cue[], maxGap: number): Cue[] {
       (textSimilarity(cueText(last), cueText(c)) >= SAME_TEXT || sweptTail(cueText(last), cueText(c)))
     ) {
       const better = betterReading(last, c);
-      out[out.length - 1] = { ...better, start: last.start, end: Math.max(last.end, c.end) };
+      const merged = withSpaces(better, better === c ? last : c);
+      out[out.length - 1] = { ...merged, start: last.start, end: Math.max(last.end, c.end) };
     } else out.push({ ...c, lines: c.lines.map((l) => ({ ...l })) });
   }
   return out;
