@@ -85,6 +85,17 @@ describe('mergeCues', () => {
       0.1,
     );
     expect(out.map((c) => c.lines[1]!.text)).toEqual(['The meeting moved to 3 pm.']);
+    // Whichever of the two is the better reading.
+    const spacedFirst = mergeCues(
+      [en(1, 2, 'Are you sure he willwait?', 0.94), en(2, 3, 'Are you sure he will wait?', 0.95)],
+      0.1,
+    );
+    expect(spacedFirst[0]!.lines[1]!.text).toBe('Are you sure he will wait?');
+    const spacedSecond = mergeCues(
+      [en(1, 2, 'Are you sure he willwait?', 0.96), en(2, 3, 'Are you sure he will wait?', 0.95)],
+      0.1,
+    );
+    expect(spacedSecond[0]!.lines[1]!.text).toBe('Are you sure he will wait?');
     // Letters read differently: the better reading stays as it is.
     const other = mergeCues(
       [en(1, 2, 'The meeting moved to 3 pm.', 0.94), en(2, 3, 'Themeetingmovedto 3 pm!', 0.95)],

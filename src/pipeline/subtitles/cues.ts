@@ -1,5 +1,5 @@
 /** Pure cue building: OCR lines → a tagged cue; merging repeated readings of one subtitle. */
-import { combineReadings } from './spacing.js';
+import { unionSpaces } from './spacing.js';
 import { joinLines, lineLanguage, normalize, textSimilarity } from './text.js';
 import type { Cue, OcrLine } from './types.js';
 
@@ -130,13 +130,9 @@ function betterReading(a: Cue, b: Cue): Cue {
  */
 function withSpaces(better: Cue, other: Cue): Cue {
   if (better.lines.length !== other.lines.length) return better;
-  const unspaced = (t: string): string => t.replace(/\s/g, '');
   return {
     ...better,
-    lines: better.lines.map((l, i) => {
-      const o = other.lines[i]!;
-      return unspaced(l.text) === unspaced(o.text) ? { ...l, text: combineReadings(l.text, o.text) } : l;
-    }),
+    lines: better.lines.map((l, i) => ({ ...l, text: unionSpaces(l.text, other.lines[i]!.text) })),
   };
 }
 

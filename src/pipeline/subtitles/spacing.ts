@@ -242,6 +242,17 @@ function spaced(text: string): { chars: string[]; spaceBefore: boolean[] } {
 }
 
 /**
+ * Two readings of the same characters (they differ at most in spaces): the characters with a
+ * space wherever either reading has one. Otherwise the first reading as it is.
+ */
+export function unionSpaces(first: string, second: string): string {
+  const f = spaced(first);
+  const s = spaced(second);
+  if (f.chars.join('') !== s.chars.join('')) return first;
+  return f.chars.map((ch, k) => (f.spaceBefore[k] || s.spaceBefore[k] ? ` ${ch}` : ch)).join('');
+}
+
+/**
  * Two readings of one line: the first (the OCR package's) keeps its characters and gains the
  * word spaces of the second (ours, spaced by geometry), matched character to character by edit
  * distance, where both agree on the characters either side. When the second only adds up to two characters at the ends (a first letter the

@@ -7,6 +7,11 @@ export type Box = [number, number, number, number];
 export interface OcrLine {
   text: string;
   mean: number;
+  /**
+   * As the OCR package reports it: in the picture its detector stretched to multiples of 32 px
+   * (detect-box.ts maps it back). Band finding's margins were tuned on these boxes; mapping
+   * them back there moved the band and lost a character of a real clip.
+   */
   box: Box;
 }
 
