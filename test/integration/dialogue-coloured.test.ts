@@ -50,6 +50,27 @@ describe('dialogue stage on blue and green burned-in subtitles', () => {
   it('times them within two frames', () => expectTimed(result().lines, CUES, FPS));
 });
 
+describe('dialogue stage on blue and green burned-in subtitles in a small frame', () => {
+  // At 480x270 the green line's crop across the cut isolates only a few strokes, which once
+  // measured the fill far too dark and lost the blue line.
+  const result = burnedDialogueOnce(
+    (dir) => ({
+      path: `${dir}/coloured-small.mp4`,
+      width: 480,
+      height: 270,
+      fps: FPS,
+      segments: [3, 4],
+      cues: CUES,
+    }),
+    'zh',
+  );
+
+  it('reads every line once and times it within two frames', () => {
+    expectRead(result(), CUES);
+    expectTimed(result().lines, CUES, FPS);
+  });
+});
+
 const RED_CUES: BurnedCue[] = [
   { start: 0.4, end: 2.4, lines: ['我一直在等你回来'], color: 'red' },
   // The background cuts at 3.0 s under this one.

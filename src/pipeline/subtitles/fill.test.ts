@@ -38,6 +38,19 @@ describe('subtitle fill', () => {
     expect(letterFill([])).toBeNull();
   });
 
+  it('does not count a crop that isolated only a fragment of what the others did', () => {
+    // Three specks of a darker fill (what isolation kept of a line lost in a busy picture):
+    // under a quarter of the pixels a whole line's crop gives.
+    const fragment = crop(200);
+    fragment.gray.fill(40);
+    for (const x of [15, 40, 65]) {
+      for (let y = 9; y < 19; y++) for (let dx = -3; dx < 7; dx++) fragment.gray[y * W + x + dx] = 10;
+      for (let y = 12; y < 16; y++) for (let dx = 0; dx < 4; dx++) fragment.gray[y * W + x + dx] = 110;
+    }
+    expect(cropFill(fragment)).toBe(110);
+    expect(letterFill([fragment, fragment, crop(131), crop(235), crop(235)])).toBe(131);
+  });
+
   it('lowers the mask thresholds only for clearly darker letters', () => {
     expect(maskThresholds(235)).toBe(STRONG);
     expect(maskThresholds(210)).toBe(STRONG); // yellow
