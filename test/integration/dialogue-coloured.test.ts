@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DialogueResult } from '../../src/pipeline/dialogue/index.js';
 import { textSimilarity } from '../../src/pipeline/subtitles/text.js';
-import type { BurnedCue } from '../fixtures/subtitled-video.js';
+import type { BurnedCue, SubtitledVideoOptions } from '../fixtures/subtitled-video.js';
 import { burnedDialogueOnce, expectTimed, expectWords } from '../helpers/burned-dialogue.js';
 
 const FPS = 25;
@@ -26,21 +26,23 @@ function expectRead(result: DialogueResult, cues: readonly BurnedCue[]): void {
   );
 }
 
+/** The blue, green and white lines over a gradient cut to a test chart at 3 s, at this size. */
+const colouredClip =
+  (width: number, height: number, seed?: number) =>
+  (dir: string): SubtitledVideoOptions => ({
+    path: `${dir}/coloured-${width}x${height}.mp4`,
+    width,
+    height,
+    fps: FPS,
+    segments: [3, 4],
+    cues: CUES,
+    seed,
+  });
+
 describe('dialogue stage on blue and green burned-in subtitles', () => {
-  const result = burnedDialogueOnce(
-    (dir) => ({
-      path: `${dir}/coloured.mp4`,
-      width: 640,
-      height: 360,
-      fps: FPS,
-      segments: [3, 4],
-      cues: CUES,
-      // A gradient whose picture the cut under the green line takes away: the frames before the
-      // cut make two short runs, and the line must still start where it appears.
-      seed: 7,
-    }),
-    'zh',
-  );
+  // A gradient whose picture the cut under the green line takes away: the frames before the
+  // cut make two short runs, and the line must still start where it appears.
+  const result = burnedDialogueOnce(colouredClip(640, 360, 7), 'zh');
 
   it('reads every line once, whatever its colour', () => {
     expect(result().source).toBe('subtitle_ocr');
@@ -53,17 +55,7 @@ describe('dialogue stage on blue and green burned-in subtitles', () => {
 describe('dialogue stage on blue and green burned-in subtitles in a small frame', () => {
   // At 480x270 the green line's crop across the cut isolates only a few strokes, which once
   // measured the fill far too dark and lost the blue line.
-  const result = burnedDialogueOnce(
-    (dir) => ({
-      path: `${dir}/coloured-small.mp4`,
-      width: 480,
-      height: 270,
-      fps: FPS,
-      segments: [3, 4],
-      cues: CUES,
-    }),
-    'zh',
-  );
+  const result = burnedDialogueOnce(colouredClip(480, 270), 'zh');
 
   it('reads every line once and times it within two frames', () => {
     expectRead(result(), CUES);

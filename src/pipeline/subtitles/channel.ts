@@ -9,7 +9,7 @@
  * votes. Then the gray the band is scanned in, and the letters the OCR reads, for that colour.
  */
 import { isolateLetters, type Cleaned } from './clean.js';
-import { DARKEST_FILL } from './fill.js';
+import { DARKEST_FILL, fillOf } from './fill.js';
 
 export interface RgbCrop {
   /** Interleaved RGB, 3 bytes per pixel. */
@@ -98,9 +98,7 @@ export function cropVote(c: RgbCrop): { letters: boolean; channel: Channel | nul
     .map((o) => median(best.pixels.map((i) => c.rgb[3 * i + o]!)));
   // Only letters too dark in luma to be measured there (red 81, not green 137: fill.ts scans
   // those with lowered luma thresholds, which keeps a blue speaker in the same video).
-  const bright = best.pixels.map((i) => luma[i]!).sort((a, b) => a - b)[
-    Math.floor(best.pixels.length * 0.75)
-  ]!;
+  const bright = fillOf(best.pixels.map((i) => luma[i]!));
   const pure = own > 0 && Math.max(...others) < PURITY * own && bright < DARKEST_FILL;
   return { letters: true, channel: pure ? ch : null };
 }
@@ -153,10 +151,8 @@ export function channelLetters(c: RgbCrop, channel: Channel): Cleaned {
     }
   });
   if (!inside.length) return found;
-  // The fill is the letters' bright part (upper quartile: the rim is outline and anti-aliasing).
-  const q = (v: number[]): number => v.sort((a, b) => a - b)[Math.floor(v.length * 0.75)]!;
-  const k = 255 / Math.max(1, q(inside));
-  const ownFill = q(ownInside);
+  const k = 255 / Math.max(1, fillOf(inside));
+  const ownFill = fillOf(ownInside);
   const stretched = luma.map((v) => Math.min(255, Math.round(v * k)));
   const letters = isolateLetters(stretched, c.width, c.height);
   const out = new Uint8Array(letters.gray.length);

@@ -39,11 +39,15 @@ function measure(c: GrayCrop): { fill: number; cover: number } | null {
   const letters = isolated.gray.filter((v) => v > 0);
   // One region is a bright patch of the picture, not a line of letters.
   if (isolated.kept < MIN_LETTERS || letters.length < MIN_PIXELS) return null;
-  // The rim kept around letters is darker (anti-aliasing): the fill is their bright part.
-  return {
-    fill: [...letters].sort((a, b) => a - b)[Math.floor(letters.length * 0.75)]!,
-    cover: letters.length / (c.width * c.height),
-  };
+  return { fill: fillOf(letters), cover: letters.length / (c.width * c.height) };
+}
+
+/**
+ * The fill of isolated letters' pixel values: their upper quartile (the rim kept around letters
+ * is outline and anti-aliasing, darker than the fill). Sorts `values` in place.
+ */
+export function fillOf(values: number[] | Uint8Array): number {
+  return values.sort((a, b) => a - b)[Math.floor(values.length * 0.75)] ?? 0;
 }
 
 /** Brightness of the letters' fill in one crop (upper quartile of their pixels); null when none. */

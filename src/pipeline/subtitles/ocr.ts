@@ -3,7 +3,6 @@
  * import is dynamic so processes that never read subtitles (the API server) never load
  * onnxruntime or the models.
  */
-import { inImage } from './detect-box.js';
 import { readLatinLine } from './recognise.js';
 import { combineReadings } from './spacing.js';
 import { textSimilarity } from './text.js';
@@ -53,14 +52,9 @@ export async function readImage(path: string): Promise<OcrLine[]> {
  */
 export async function readText(path: string): Promise<OcrLine[]> {
   const out: OcrLine[] = [];
-  let size: { width?: number; height?: number } | undefined;
   for (const l of await readImage(path)) {
     const latin = !NON_LATIN.test(l.text) && /[A-Za-z]/.test(l.text);
-    if (latin) size ??= await (await import('sharp')).default(path).metadata();
-    // The line's own pixels: the reported box sits low and tall by the detector's stretch.
-    const again = latin
-      ? await readLatinLine(path, inImage(l.box, size?.width ?? 0, size?.height ?? 0))
-      : null;
+    const again = latin ? await readLatinLine(path, l.box) : null;
     const agree = again && textSimilarity(again.text, l.text) >= 0.6;
     out.push(agree ? { ...l, text: combineReadings(l.text, again.text) } : l);
   }

@@ -5,6 +5,7 @@
  * on each side: the detector's box often clips a narrow first letter ("I want" read as "want").
  */
 import { readFile } from 'node:fs/promises';
+import { inImage } from './detect-box.js';
 import { ctcDecode, insertSpaces, wordGaps } from './spacing.js';
 import type { Box } from './types.js';
 
@@ -45,11 +46,15 @@ function load(): Promise<Recogniser> {
   return recogniser;
 }
 
-/** Text and mean probability of the line in `box` of `image`, word spaces restored; null if unread. */
+/**
+ * Text and mean probability of the line in `box` (as the OCR package reports it) of `image`, word
+ * spaces restored; null if unread.
+ */
 export async function readLatinLine(image: string, box: Box): Promise<{ text: string; mean: number } | null> {
   const { default: sharp } = await import('sharp');
   const meta = await sharp(image).metadata();
-  const [x0, y0, x1, y1] = box.map(Math.round) as Box;
+  // The box is in the picture the package's detector stretched (detect-box.ts).
+  const [x0, y0, x1, y1] = inImage(box, meta.width ?? 0, meta.height ?? 0).map(Math.round) as Box;
   const h = y1 - y0;
   if (h < 4 || x1 - x0 < 4 || !meta.width || !meta.height) return null;
   const left = Math.max(0, Math.round(x0 - h * SIDE_PAD));
